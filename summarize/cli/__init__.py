@@ -1,0 +1,27 @@
+"""Command line: ``summarize run|schema|prompts|serve|eval|consolidate|cache``.
+
+Each command lives in its own module and registers on the shared ``app``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from summarize.cli import info, run, serve  # noqa: F401  (registers commands)
+from summarize.cli.app import app, err
+from summarize.exceptions import SummarizeError
+
+
+def main() -> None:
+    """Entry point: one-line errors for everything we raise on purpose, never a traceback."""
+    try:
+        app()
+    except SummarizeError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,28 @@
+"""``summarize schema`` and ``summarize prompts``: what the toolkit produces and how it asks."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+
+from summarize.cli.app import app, err
+from summarize.prompts import list_prompts
+from summarize.schema import deal_summary_json_schema
+
+
+@app.command()
+def schema() -> None:
+    """Print the DealSummary JSON Schema."""
+    typer.echo(json.dumps(deal_summary_json_schema(), indent=2))
+
+
+@app.command()
+def prompts() -> None:
+    """List the prompt templates with their versions."""
+    table = Table("name", "version", "strategy", "description", "path", box=None)
+    for prompt in list_prompts():
+        meta = prompt.meta
+        table.add_row(meta.name, meta.version, meta.strategy, meta.description, str(prompt.path))
+    err.print(table)

@@ -1,0 +1,260 @@
+"""Read money phrases ("more than $10 billion", "Rs 33,737 crore", "€385m") into base units.
+
+One parser serves the embedded extractor (candidate amounts), grounding (is the value readable
+from its quote?) and the scorers (labels written as phrases). Currency symbols and codes come
+from babel; scale words and Indian numbering (lakh, crore) are ours because no maintained
+library reads them inside running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarize.schema import Money, Qualifier
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+# Prefix markers (before the number). Longest first so "US$" wins over "$".
+PREFIX_CURRENCIES: dict[str, str] = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "rs.": "INR",
+    "rs": "INR",
+    "inr": "INR",
+    "chf": "CHF",
+    "sek": "SEK",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "krw": "KRW",
+    "₩": "KRW",
+    "brl": "BRL",
+    "r$": "BRL",
+}
+
+# Suffix words (after the number and scale): "150 billion yen", "2 billion euros".
+SUFFIX_CURRENCIES: dict[str, str] = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "inr": "INR",
+    "yuan": "CNY",
+    "won": "KRW",
+    "francs": "CHF",
+    "chf": "CHF",
+    "kronor": "SEK",
+    "reais": "BRL",
+}
+
+QUALIFIER_CUES: tuple[tuple[str, Qualifier], ...] = (
+    ("more than", Qualifier.more_than),
+    ("over", Qualifier.more_than),
+    ("in excess of", Qualifier.more_than),
+    ("upwards of", Qualifier.more_than),
+    ("north of", Qualifier.more_than),
+    ("above", Qualifier.more_than),
+    ("exceeding", Qualifier.more_than),
+    ("surpass", Qualifier.more_than),
+    ("at least", Qualifier.at_least),
+    ("no less than", Qualifier.at_least),
+    ("a minimum of", Qualifier.at_least),
+    ("up to", Qualifier.up_to),
+    ("as much as", Qualifier.up_to),
+    ("as high as", Qualifier.up_to),
+    ("a maximum of", Qualifier.up_to),
+    ("less than", Qualifier.less_than),
+    ("under", Qualifier.less_than),
+    ("below", Qualifier.less_than),
+    ("nearly", Qualifier.approximately),
+    ("almost", Qualifier.approximately),
+    ("about", Qualifier.approximately),
+    ("around", Qualifier.approximately),
+    ("approximately", Qualifier.approximately),
+    ("roughly", Qualifier.approximately),
+    ("some", Qualifier.approximately),
+    ("an estimated", Qualifier.approximately),
+    ("estimated", Qualifier.approximately),
+    ("close to", Qualifier.approximately),
+    ("approx.", Qualifier.approximately),
+    ("~", Qualifier.approximately),
+)
+
+_NUMBER = r"\d{1,3}(?:[,\u202f]\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
+_PREFIX = "|".join(sorted((re.escape(s) for s in PREFIX_CURRENCIES), key=len, reverse=True))
+_SUFFIX = "|".join(sorted((re.escape(s) for s in SUFFIX_CURRENCIES), key=len, reverse=True))
+_QUAL = "|".join(re.escape(q) for q, _ in sorted(QUALIFIER_CUES, key=lambda c: -len(c[0])))
+
+# One amount: [prefix] number [-|to number] [scale] [scale] [suffix]
+_AMOUNT = rf"""
+    (?P<prefix{{n}}>{_PREFIX})?\s?
+    (?P<num{{n}}>{_NUMBER})
+    (?:\s?(?P<scale{{n}}>{_SCALE})(?![a-z]))?
+    (?:\s(?P<scale2{{n}}>lakh|crore|million|billion)(?![a-z]))?
+"""
+
+_AMOUNT1 = _AMOUNT.replace("{n}", "1")
+_AMOUNT2 = _AMOUNT.replace("{n}", "2")
+
+MONEY_RE = re.compile(
+    rf"""
+    (?:(?P<qual>{_QUAL})\s+)?
+    (?:between\s+)?
+    {_AMOUNT1}
+    (?:
+        \s?(?:-|–|—|to|and)\s?
+        {_AMOUNT2}
+    )?
+    (?:\s?(?P<suffix>{_SUFFIX})(?![a-z]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMention:
+    """An amount found in text, with where it was found."""
+
+    value: float
+    currency: str
+    qualifier: Qualifier
+    upper: float | None
+    text: str
+    start: int
+    end: int
+
+    def to_money(self) -> Money:
+        return Money(
+            value=self.value,
+            currency=self.currency,
+            qualifier=self.qualifier,
+            upper=self.upper,
+            text=self.text,
+        )
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", "").replace("\u202f", ""))
+
+
+def _scale(*words: str | None) -> float:
+    factor = 1.0
+    for word in words:
+        if word:
+            factor *= SCALES[word.lower()]
+    return factor
+
+
+@cache
+def _qualifier_for(cue: str) -> Qualifier:
+    cue = cue.lower()
+    return next(q for c, q in QUALIFIER_CUES if c == cue)
+
+
+def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
+    prefix = match["prefix1"] or match["prefix2"]
+    suffix = match["suffix"]
+    currency = None
+    if prefix:
+        currency = PREFIX_CURRENCIES[prefix.lower()]
+    elif suffix:
+        currency = SUFFIX_CURRENCIES[suffix.lower()]
+    scale1 = (match["scale1"], match["scale21"])
+    scale2 = (match["scale2"], match["scale22"])
+    if currency is None:
+        # Bare "33,737 crore" is rupees in Indian English; other bare numbers are not money.
+        words = {w.lower() for w in (*scale1, *scale2) if w}
+        if words & {"crore", "crores", "cr", "lakh", "lakhs", "lac"}:
+            currency = "INR"
+        else:
+            return None
+    # Single letters (m, b, k) only count as scales right after the digits ("$10bn", "€5m").
+    for name, word in (("scale1", match["scale1"]), ("scale2", match["scale2"])):
+        if word and len(word) == 1 and match.start(name) != match.end(name.replace("scale", "num")):
+            return None
+    value = _number(match["num1"])
+    upper = None
+    if match["num2"]:
+        upper_scale = _scale(*scale2) if any(scale2) else _scale(*scale1)
+        lower_scale = _scale(*scale1) if any(scale1) else upper_scale
+        value *= lower_scale
+        upper = _number(match["num2"]) * upper_scale
+        if upper <= value:
+            return None
+    else:
+        value *= _scale(*scale1)
+    if value <= 0:
+        return None
+    qualifier = Qualifier.range if upper else Qualifier.exact
+    if match["qual"] and not upper:
+        qualifier = _qualifier_for(match["qual"])
+    start, end = match.start(), match.end()
+    return MoneyMention(value, currency, qualifier, upper, text[start:end].strip(), start, end)
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    """Every money amount in ``text``, in order of appearance."""
+    mentions = []
+    for match in MONEY_RE.finditer(text):
+        mention = _mention(match, text)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def parse_money(phrase: str) -> MoneyMention | None:
+    """The first amount in a phrase such as 'about €385 million', or None."""
+    found = find_money(phrase)
+    return found[0] if found else None
+
+
+def values_match(a: float, b: float, *, tolerance: float) -> bool:
+    """True when two amounts agree within a relative tolerance."""
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))

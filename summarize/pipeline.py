@@ -1,0 +1,138 @@
+"""article → prompt → provider → validated summary → grounding: the whole pipeline in one place.
+
+``Summarizer`` holds what is shared across articles (endpoint, one HTTP client, prompt, retry
+policy); ``summarize_article`` is the one-call convenience for scripts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from summarize.articles import Article, make_article
+from summarize.exceptions import ConfigError, NoDealError
+from summarize.prompts import Prompt, load_prompt
+from summarize.providers import Endpoint, resolve_endpoint
+from summarize.retry import RetryPolicy
+from summarize.schema import DealSummary, RunMetadata
+from summarize.strategies import STRATEGIES
+from summarize.strategies.base import CallContext
+
+GroundingPolicy = Literal["strict", "flag", "off"]
+GROUNDING_POLICIES: tuple[str, ...] = ("strict", "flag", "off")
+
+
+class Summarizer:
+    """Summarize many articles with one provider, prompt and client."""
+
+    def __init__(
+        self,
+        *,
+        provider: str | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        prompt: str | Prompt | None = None,
+        mode: str | None = None,
+        grounding: GroundingPolicy | None = None,
+        retry: RetryPolicy | None = None,
+        max_reasks: int = 2,
+        concurrency: int = 8,
+        use_adapter: bool = True,
+        endpoint: Endpoint | None = None,
+    ) -> None:
+        self.endpoint = endpoint or resolve_endpoint(
+            provider, model=model, base_url=base_url, api_key=api_key, mode=mode,
+            use_adapter=use_adapter,
+        )  # fmt: skip
+        if isinstance(prompt, Prompt):
+            self.prompt = prompt
+        else:
+            self.prompt = load_prompt(prompt or self.endpoint.default_prompt)
+        if grounding is None:
+            # A small model is trusted only as far as its quotes go.
+            grounding = "strict" if self.endpoint.provider == "local" else "flag"
+        if grounding not in GROUNDING_POLICIES:
+            raise ConfigError(
+                f"unknown grounding policy {grounding!r}; choose one of {GROUNDING_POLICIES}"
+            )
+        self.grounding: GroundingPolicy = grounding
+        self.retry = retry or RetryPolicy()
+        self.max_reasks = max_reasks
+        self.concurrency = concurrency
+        self._client = self.endpoint.client(concurrency=concurrency)
+        self._strategy = STRATEGIES[self.prompt.meta.strategy]
+
+    def settings(self) -> dict[str, Any]:
+        """Everything that changes the answer: for cache keys and run files."""
+        return {
+            **self.endpoint.settings_key(),
+            "prompt": self.prompt.name,
+            "prompt_version": self.prompt.version,
+            "grounding": self.grounding,
+        }
+
+    async def summarize(self, article: Article | str, *, require_deal: bool = False) -> DealSummary:
+        """One article in, one validated (and grounded) DealSummary out."""
+        if isinstance(article, str):
+            article = make_article(article, id="article", source="<text>")
+        ctx = CallContext(
+            client=self._client,
+            endpoint=self.endpoint,
+            prompt=self.prompt,
+            retry=self.retry,
+            max_reasks=self.max_reasks,
+        )
+        started = time.perf_counter()
+        summary = await self._strategy(ctx, article)
+        if self.grounding != "off":
+            from summarize.grounding import ground
+
+            summary = ground(summary, article, policy=self.grounding)
+        summary.metadata = RunMetadata(
+            provider=self.endpoint.provider,
+            model=self.endpoint.model,
+            prompt_name=self.prompt.name,
+            prompt_version=self.prompt.version,
+            usage=ctx.usage,
+            latency_s=round(time.perf_counter() - started, 3),
+            model_latency_s=round(ctx.model_seconds, 3),
+            requests=ctx.requests,
+            attempts=ctx.attempts,
+            article_id=article.id,
+        )
+        if require_deal and not summary.is_deal:
+            raise NoDealError("no deal found in the article", source=article.source)
+        return summary
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+async def summarize_article_async(
+    text: str | Article, **options: Any
+) -> DealSummary:
+    """Summarize one article (async). Options are ``Summarizer``'s keyword arguments."""
+    async with Summarizer(**options) as summarizer:
+        return await summarizer.summarize(text)
+
+
+def summarize_article(text: str | Article, **options: Any) -> DealSummary:
+    """Summarize one article: ``summarize_article(text, provider=..., model=..., prompt=...)``."""
+    return asyncio.run(summarize_article_async(text, **options))
+
+
+def summary_record(summary: DealSummary, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON-ready record written per article."""
+    record = summary.model_dump(mode="json", exclude_none=False)
+    if extra:
+        record = {**extra, **record}
+    return record

@@ -1,0 +1,495 @@
+"""The embedded strategy: candidates from the article, cue rules, and constrained model choices.
+
+Gemma 3 270M is a base model: asked for JSON it copies the example; asked a free question it
+rambles. So every value here is a string found in the article, and the model is only asked to
+*choose* among such strings (a GBNF grammar lists them), in short questions that share the
+article prefix so llama.cpp reuses its KV cache. Named steps:
+
+1. ``lede``        the headline and first paragraphs: where deal facts live, and a short prefix
+2. ``candidates``  organizations, money, percentages and dates found by parsers
+3. ``cues``        deal type, status and consideration from stock phrases, with their quote
+4. ``roles``       buyer/target from the sentence around the deal verb; the model chooses where
+                   the sentence does not tell (a grammar keeps its answer among the candidates)
+5. ``amount``      money mentions minus distractors (market value, revenue, fees, share prices);
+                   the model chooses among what is left
+6. ``assemble``    a DealSummary whose every value carries its quote
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from summarize.articles import Article
+from summarize.money import MoneyMention, find_money
+from summarize.schema import (
+    Consideration,
+    DealStatus,
+    DealSummary,
+    DealType,
+    Evidence,
+    KeyFact,
+    Party,
+    Person,
+    Role,
+    Source,
+)
+from summarize.strategies import candidates as cand
+from summarize.strategies import cues
+from summarize.strategies.base import CallContext
+
+_STATUS_ORDER = [s.value for s in (
+    DealStatus.terminated, DealStatus.completed, DealStatus.pending_approval,
+    DealStatus.announced, DealStatus.in_talks, DealStatus.rumored,
+)]  # fmt: skip
+_TYPE_ORDER = [t.value for t in (
+    DealType.joint_venture, DealType.merger, DealType.funding_round, DealType.majority_stake,
+    DealType.minority_investment, DealType.asset_sale, DealType.acquisition,
+)]  # fmt: skip
+_CONSIDERATION_ORDER = [c.value for c in (Consideration.mixed, Consideration.cash, Consideration.stock)]
+
+_DEAL_VERB = re.compile(
+    r"\b(?P<verb>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|take over|takes over|"
+    r"snap(?:s|ped)? up|merge(?:s|d)? with|invest(?:s|ed|ing)? (?:\S+ ){0,6}?in|back(?:s|ed|ing)?|"
+    r"rais(?:e|es|ed|ing)|sell(?:s|ing)?|sold|acquisition of|purchase of|takeover of|(?:a )?stake in|"
+    r"take (?:a )?\d+(?:\.\d+)?% (?:stake )?(?:in|of)|\d+(?:\.\d+)?% (?:stake )?(?:in|of)|"
+    r"(?:takeover |buyout |acquisition )?(?:offer|bid|approach) for)\b",
+    re.I,
+)
+_LED_BY = re.compile(r"\bled by\b|\bco-led by\b", re.I)
+_INVESTOR_SENTENCE = re.compile(
+    r"\bled by\b|participat\w+|joined (?:the round|in)|investors?\b|backers?\b|put in|invested|chipped in",
+    re.I,
+)
+_DISTRACTOR_CONTEXT = re.compile(
+    r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
+    r"price\b|for each|"
+    r"each \w+ share|share price|debt\b|last year|previous|earlier round|in 20\d\d|synerg\w+|"
+    r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
+    re.I,
+)
+_VALUATION_CONTEXT = re.compile(r"valu(?:ed|ing|ation)|worth", re.I)
+_DEAL_VALUE_CONTEXT = re.compile(
+    r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
+    r"(?:valued|worth)",
+    re.I,
+)
+_PERSON_RE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}), (?:the )?(?:company's |group's |its )?"
+    r"(?P<title>(?:co-)?founder(?: and (?:chief executive|CEO))?|chief executive(?: officer)?|CEO|"
+    r"chief financial officer|CFO|chief operating officer|president|chair(?:man|woman)?|"
+    r"managing (?:director|partner)|(?:general |founding )?partner|head of [a-z ]+|analyst)"
+    r"(?: (?:of|at) (?P<org>[A-Z][\w&.\- ]+?))?(?=[,.;)]| said| told)"
+)
+_TITLE_FIRST_RE = re.compile(
+    r"(?P<org>[A-Z][\w&.\-]+(?: [A-Z][\w&.\-]+){0,2}) (?P<title>Chief Executive(?: Officer)?|CEO|"
+    r"Chief Financial Officer|CFO|President|Chair(?:man|woman)?|Founder|Managing Director) "
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+
+
+@dataclass
+class _Found:
+    """A value found in the article with its quote span."""
+
+    value: Any
+    start: int
+    end: int
+
+
+def lede(text: str, limit: int) -> str:
+    """The headline and first paragraphs, cut at a sentence end."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
+    return text[: cut + 1 if cut > limit // 2 else limit]
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(quote=text[start:end])
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1 if left >= 0 else 0, right + 1 if right < len(text) else right
+
+
+def _occurrences(text: str, orgs: list[cand.OrgCandidate]) -> list[tuple[int, int, cand.OrgCandidate]]:
+    found = []
+    for org in orgs:
+        for spelling in org.spellings:
+            for m in re.finditer(rf"(?<![\w]){re.escape(spelling)}(?![\w])", text):
+                found.append((m.start(), m.end(), org))
+    found.sort(key=lambda o: (o[0], -(o[1] - o[0])))
+    # Drop occurrences nested inside a longer one ("Juniper" inside "Juniper Networks").
+    kept: list[tuple[int, int, cand.OrgCandidate]] = []
+    for occ in found:
+        if kept and occ[0] < kept[-1][1]:
+            continue
+        kept.append(occ)
+    return kept
+
+
+def _choice_grammar(options: list[str]) -> str:
+    return "root ::= " + " | ".join(json.dumps(" " + o) for o in options)
+
+
+async def _choose(ctx: CallContext, block: str, options: list[str], context: str) -> str | None:
+    """Ask the model to pick one option; a grammar keeps the answer among them."""
+    if not options:
+        return None
+    if len(options) == 1:
+        return options[0]
+    prompt = ctx.prompt.render(block, context=context)
+    max_tokens = 4 + max(len(o) for o in options) // 2
+
+    async def request() -> Any:
+        return await ctx.client.completions.create(
+            model=ctx.endpoint.model,
+            prompt=prompt,
+            max_tokens=max_tokens,
+            temperature=0.0,
+            extra_body={"grammar": _choice_grammar(options)},
+        )
+
+    response = await ctx.call(request)
+    answer = (response.choices[0].text or "").strip()
+    return answer if answer in options else None
+
+
+@dataclass
+class _Roles:
+    buyer: _Found | None = None
+    target: _Found | None = None
+    lead: _Found | None = None
+    investors: list[_Found] | None = None
+    partners: list[_Found] | None = None
+    seller: _Found | None = None
+
+
+def _rule_roles(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _Roles:
+    """Subject and object of the first deal verb whose sentence names two candidates."""
+    occurrences = _occurrences(text, orgs)
+    roles = _Roles()
+    for verb in _DEAL_VERB.finditer(text, 0, region_end):
+        s_start, s_end = _sentence_around(text, verb.start(), verb.end())
+        before = [o for o in occurrences if s_start <= o[0] and o[1] <= verb.start()]
+        after = [o for o in occurrences if verb.end() <= o[0] and o[1] <= s_end]
+        word = verb.group("verb").lower()
+        if word.startswith("rais"):
+            if before:
+                subject = before[-1]
+                roles.target = _Found(subject[2].name, subject[0], subject[1])
+                led = _LED_BY.search(text, verb.end(), s_end)
+                if led:
+                    leads = [o for o in after if o[0] >= led.end()]
+                    if leads:
+                        roles.lead = _Found(leads[0][2].name, leads[0][0], leads[0][1])
+                return roles
+            continue
+        if word.startswith("merge"):
+            if before and after:
+                roles.partners = [_Found(o[2].name, o[0], o[1]) for o in (before[-1], after[0])]
+                return roles
+            continue
+        after = _skip_descriptors(text, after)
+        if not (before and after) or before[-1][2] is after[0][2]:
+            continue
+        subject, obj = before[-1], after[0]
+        if text.startswith(("'s", "’s"), obj[1]):
+            continue  # "buys 24.9% of Bayerwerke's fibre unit": the target is named later
+        if word.startswith(("sell", "sold")):
+            roles.seller = _Found(subject[2].name, subject[0], subject[1])
+            to = re.search(r"\bto\b", text[verb.end() : s_end])
+            buyers = [o for o in after if to and o[0] >= verb.end() + to.end()]
+            if buyers:
+                roles.buyer = _Found(buyers[0][2].name, buyers[0][0], buyers[0][1])
+            return roles
+        if word in {"acquisition of", "purchase of", "takeover of"}:
+            # "X's acquisition of Y": the buyer is the possessive before the noun.
+            pass
+        roles.buyer = _Found(subject[2].name, subject[0], subject[1])
+        roles.target = _Found(obj[2].name, obj[0], obj[1])
+        return roles
+    return roles
+
+
+_DESCRIPTOR = re.compile(
+    r"^(?:'s|’s)?\s*(?:[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
+    r"group|unit|arm|business|division|start-?up|retailer|chain|bank|insurer|lender|manufacturer|"
+    r"supplier|brand|platform|rival|parent)\s*,?\s*$"
+)
+
+
+def _skip_descriptors(
+    text: str, after: list[tuple[int, int, cand.OrgCandidate]]
+) -> list[tuple[int, int, cand.OrgCandidate]]:
+    """'buy Pringles maker Kellanova': the object is the name after the descriptor."""
+    while len(after) > 1 and _DESCRIPTOR.match(text[after[0][1] : after[1][0]]):
+        after = after[1:]
+    return after
+
+
+def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> list[_Found]:
+    """Candidates named in sentences about who put money in."""
+    found: list[_Found] = []
+    seen = set(exclude)
+    for sentence in cand.sentences(text):
+        if not _INVESTOR_SENTENCE.search(sentence.text):
+            continue
+        for start, end, org in _occurrences(sentence.text, orgs):
+            if org.name not in seen:
+                seen.add(org.name)
+                found.append(_Found(org.name, sentence.start + start, sentence.start + end))
+    return found
+
+
+def _first_occurrence(text: str, org: cand.OrgCandidate) -> _Found:
+    occ = _occurrences(text, [org])
+    start, end, _ = occ[0] if occ else (org.first, org.first + len(org.name), org)
+    return _Found(org.name, start, end)
+
+
+def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[MoneyMention]]:
+    """Split money mentions into deal-amount candidates and valuation candidates."""
+    amounts, valuations = [], []
+    for mention in find_money(text):
+        window = text[max(0, mention.start - 60) : mention.start]
+        after = text[mention.end : mention.end + 40]
+        context = window + " " + after
+        if (
+            _VALUATION_CONTEXT.search(window[-30:]) and not _DEAL_VALUE_CONTEXT.search(window)
+        ) or re.match(r"\s*(?:post-money |pre-money )?valuation", after):
+            valuations.append(mention)
+            continue
+        if mention.value < 1e5 and mention.value != int(mention.value):
+            continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
+        if _DISTRACTOR_CONTEXT.search(window[-40:] + " " + after[:25]):
+            continue
+        if re.match(r"\s*(?:a|per|each)\s+(?:\w+\s+)?share", after):
+            continue
+        if "(" in window[-3:] or mention.start > region_end:
+            continue  # a conversion in brackets, or past the lede
+        del context
+        amounts.append(mention)
+    return amounts, valuations
+
+
+async def fielded(ctx: CallContext, article: Article) -> DealSummary:
+    """Build a DealSummary from article spans, cue rules and constrained model choices."""
+    text = article.text
+    settings = {"lede_chars": 1400, "max_orgs": 10, "use_role_rules": True, **ctx.prompt.meta.settings}
+    head = lede(text, int(settings["lede_chars"]))
+    region_end = len(head)
+
+    # cues: type, status, consideration
+    type_cue = cues.best_cue(cues.find_cues(cues.DEAL_TYPE_CUES, text, region_end), _TYPE_ORDER, minimum=2.0)
+    if type_cue is None:
+        return DealSummary(headline=_headline(text), deal_type=None, status=None)
+    deal_type = DealType(type_cue[0])
+    stake = _stake_in_lede(text, region_end)
+    if stake and deal_type is DealType.acquisition and stake[0] < 100:
+        deal_type = DealType.minority_investment if stake[0] < 50 else DealType.majority_stake
+    # The lede states where the deal stands; the body retells history ("talks collapsed in 2019").
+    status_cues = cues.find_cues(cues.STATUS_CUES, text[:region_end], region_end)
+    status_cue = cues.best_cue(status_cues or cues.find_cues(cues.STATUS_CUES, text, region_end), _STATUS_ORDER)
+    status = DealStatus(status_cue[0]) if status_cue else DealStatus.announced
+    if deal_type is DealType.funding_round and status_cue and status_cue[0] == "rumored":
+        status = DealStatus.in_talks
+
+    # candidates and roles
+    orgs = cand.find_orgs(text, limit=int(settings["max_orgs"]))
+    roles = _rule_roles(text, region_end, orgs) if settings["use_role_rules"] else _Roles()
+    names = [o.name for o in orgs]
+    by_name = {o.name: o for o in orgs}
+    parties: list[Party] = []
+
+    def add(found: _Found | None, role: Role) -> None:
+        if found and all(p.name != found.value for p in parties):
+            parties.append(Party(name=found.value, role=role, evidence=_evidence(text, found.start, found.end)))
+
+    if deal_type in (DealType.merger, DealType.joint_venture) and not roles.partners:
+        first_two = sorted(orgs[:2], key=lambda o: o.first)
+        roles.partners = [_first_occurrence(text, o) for o in first_two]
+    if roles.partners and deal_type in (DealType.merger, DealType.joint_venture):
+        role = Role.merger_partner if deal_type is DealType.merger else Role.investor
+        for found in roles.partners:
+            add(found, role)
+    elif deal_type is DealType.funding_round:
+        if roles.target is None:
+            choice = await _choose(ctx, "target", names, head)
+            roles.target = _first_occurrence(text, by_name[choice]) if choice else None
+        add(roles.target, Role.target)
+        if roles.lead is None and _LED_BY.search(text):
+            options = [n for n in names if not roles.target or n != roles.target.value]
+            choice = await _choose(ctx, "lead", options, head)
+            roles.lead = _first_occurrence(text, by_name[choice]) if choice else None
+        add(roles.lead, Role.lead_investor)
+        taken = {p.name for p in parties}
+        for found in _investors(text, orgs, taken):
+            add(found, Role.investor)
+    else:
+        if roles.buyer is None:
+            choice = await _choose(ctx, "buyer", names, head)
+            roles.buyer = _first_occurrence(text, by_name[choice]) if choice else None
+        if roles.target is None:
+            options = [n for n in names if not roles.buyer or n != roles.buyer.value]
+            choice = await _choose(ctx, "target", options, head)
+            roles.target = _first_occurrence(text, by_name[choice]) if choice else None
+        buyer_role = (
+            Role.investor
+            if deal_type in (DealType.minority_investment, DealType.funding_round)
+            else Role.acquirer
+        )
+        add(roles.buyer, buyer_role)
+        add(roles.seller, Role.seller)
+        add(roles.target, Role.target)
+
+    # amount and valuation
+    amounts, valuations = _money_roles(text, region_end)
+    amount = None
+    if amounts:
+        options = list(dict.fromkeys(m.text for m in amounts))
+        choice = await _choose(ctx, "amount", options, head)
+        chosen = next((m for m in amounts if m.text == choice), amounts[0])
+        amount = chosen.to_money()
+        amount.evidence = _evidence(text, chosen.start, chosen.end)
+    valuation = None
+    if valuations:
+        first_valuation = valuations[0]
+        valuation = first_valuation.to_money()
+        valuation.evidence = _evidence(text, first_valuation.start, first_valuation.end)
+
+    summary = DealSummary(
+        headline=_headline(text),
+        deal_type=deal_type,
+        status=status,
+        parties=parties,
+        amount=amount,
+        valuation=valuation,
+        stake_percent=None,
+        consideration=None,
+        announced_on=None,
+        sources=_sources(text),
+        key_people=_people(text),
+        key_facts=_facts(text, region_end),
+    )
+    summary.evidence["deal_type"] = _evidence(text, type_cue[1].start, type_cue[1].end)
+    if status_cue:
+        summary.evidence["status"] = _evidence(text, status_cue[1].start, status_cue[1].end)
+    _stake(summary, text, region_end, deal_type)
+    _consideration(summary, text, region_end, deal_type)
+    _date(summary, text)
+    return summary
+
+
+def _headline(text: str) -> str:
+    first_line = text.strip().split("\n", 1)[0].strip()
+    if 20 <= len(first_line) <= 200:
+        return first_line
+    first = cand.sentences(text)
+    return first[0].text[:300] if first else text[:200]
+
+
+_STAKE_PHRASE = re.compile(
+    r"(?:buy|take|acquire|purchase|sell|subscribe|own|hold)\w* (?:up )?(?:a |an )?(?:additional |further )?"
+    r"(?P<a>\d+(?:\.\d+)?)\s?(?:%|per ?cent)|(?P<b>\d+(?:\.\d+)?)\s?(?:%|per ?cent) (?:stake|shareholding|interest)|"
+    r"stake of (?P<c>\d+(?:\.\d+)?)\s?(?:%|per ?cent)",
+    re.I,
+)
+
+
+def _stake_in_lede(text: str, region_end: int) -> tuple[float, cand.Span] | None:
+    """The first stake the lede says changes hands ("buy a 24.9% stake", "take 25% of")."""
+    for m in _STAKE_PHRASE.finditer(text, 0, region_end):
+        if re.search(r"famil\w+|founders?|controls?|already", text[max(0, m.start() - 40) : m.start()], re.I):
+            continue  # who holds what today is not what the deal buys
+        group = next(g for g in ("a", "b", "c") if m[g])
+        value = float(m[group])
+        pct_end = text.find("%", m.start(group))
+        end = pct_end + 1 if 0 <= pct_end < m.end() else m.end()
+        if 0 < value <= 100:
+            return value, cand.Span(text[m.start(group) : end], m.start(group), end)
+    return None
+
+
+def _stake(summary: DealSummary, text: str, region_end: int, deal_type: DealType) -> None:
+    if deal_type in (DealType.merger, DealType.funding_round):
+        return
+    found = _stake_in_lede(text, region_end)
+    if found:
+        summary.stake_percent = found[0]
+        summary.evidence["stake_percent"] = _evidence(text, found[1].start, found[1].end)
+
+
+def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: DealType) -> None:
+    if deal_type in (DealType.funding_round, DealType.joint_venture):
+        return
+    found = cues.best_cue(cues.find_cues(cues.CONSIDERATION_CUES, text, region_end), _CONSIDERATION_ORDER, minimum=2.0)
+    if found:
+        summary.consideration = Consideration(found[0])
+        summary.evidence["consideration"] = _evidence(text, found[1].start, found[1].end)
+
+
+def _date(summary: DealSummary, text: str) -> None:
+    dates = cand.find_dates(text[:600])
+    if dates:
+        iso, span = dates[0]
+        summary.announced_on = iso  # type: ignore[assignment]
+        summary.evidence["announced_on"] = _evidence(text, span.start, span.end)
+        summary.announced_on = DealSummary.model_validate(
+            {"headline": "x", "deal_type": None, "status": None, "announced_on": iso}
+        ).announced_on
+
+
+def _sources(text: str) -> list[Source]:
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for pattern, kind, name in cues.SOURCE_PATTERNS:
+        for m in pattern.finditer(text):
+            label = name or m.group().strip()
+            if kind is cues.SourceKind.outlet:
+                label = re.sub(r"^the ", "", label, flags=re.I)
+                kind_here = cues.source_kind(label)
+            else:
+                kind_here = kind
+            key = label.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            sources.append(Source(name=label, kind=kind_here, evidence=_evidence(text, m.start(), m.end())))
+    return sources[:5]
+
+
+def _people(text: str) -> list[Person]:
+    people: list[Person] = []
+    seen: set[str] = set()
+    for pattern in (_PERSON_RE, _TITLE_FIRST_RE):
+        for m in pattern.finditer(text):
+            name = m["name"]
+            if name in seen:
+                continue
+            seen.add(name)
+            org = m.groupdict().get("org")
+            people.append(
+                Person(
+                    name=name,
+                    title=m["title"],
+                    organization=org.strip() if org else None,
+                    evidence=_evidence(text, m.start(), m.end()),
+                )
+            )
+    return people[:4]
+
+
+def _facts(text: str, region_end: int) -> list[KeyFact]:
+    """The lede's sentences: the writer's own summary of the deal."""
+    facts = []
+    for sentence in cand.sentences(text[:region_end])[1:4]:
+        if 40 <= len(sentence.text) <= 400:
+            facts.append(KeyFact(text=sentence.text, evidence=_evidence(text, sentence.start, sentence.end)))
+    return facts[:3]
