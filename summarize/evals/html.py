@@ -1,0 +1,62 @@
+"""A self-contained HTML report: per-field table, drill-down per article, no external assets."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import jinja2
+
+from summarize.evals.dataset import Dataset, Labels
+from summarize.evals.display import expected_text, produced_text
+from summarize.evals.report import FIELD_HEADERS, field_row, summary_line, title
+from summarize.evals.runfile import RunFile
+from summarize.evals.scorers import FIELDS
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(
+            lambda name: resources.files("summarize.evals").joinpath(name).read_text("utf-8")
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _rows(run: RunFile, labels: dict[str, Labels]) -> list[dict]:
+    """Per article: one row per scored field with expected and produced side by side."""
+    articles = []
+    for article in sorted(run.articles, key=lambda a: (a.score, a.id)):
+        label = labels.get(article.id)
+        rows = []
+        for name in FIELDS:
+            score = article.scores.get(name)
+            if score is None:
+                continue
+            rows.append(
+                {
+                    "field": name,
+                    "expected": expected_text(label, name) if label else "(labels not loaded)",
+                    "produced": produced_text(article.prediction, name),
+                    "value": score.value,
+                    "reason": score.reason,
+                }
+            )
+        articles.append({"article": article, "rows": rows})
+    return articles
+
+
+def render_html(run: RunFile, dataset: Dataset | None = None) -> str:
+    """The report as one HTML page; pass the dataset to show the labels next to the output."""
+    labels = {case.id: case.labels for case in dataset.cases} if dataset else {}
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title(run),
+        summary=summary_line(run),
+        run=run,
+        headers=FIELD_HEADERS,
+        field_rows=[field_row(run, m) for m in run.fields.values()],
+        articles=_rows(run, labels),
+    )
