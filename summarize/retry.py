@@ -6,6 +6,7 @@ not get better by asking again, so it is raised on the first attempt.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -26,6 +27,8 @@ MAX_RETRY_AFTER_S = 120.0
 def is_transient(exc: BaseException) -> bool:
     """True for failures that another attempt may cure."""
     if isinstance(exc, openai.APIConnectionError | openai.APITimeoutError):
+        return True
+    if isinstance(exc, json.JSONDecodeError):  # a response body that is not JSON: a glitch
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code == 429 or exc.status_code >= 500
@@ -54,7 +57,9 @@ def retry_after_seconds(exc: BaseException) -> float | None:
         import datetime as dt
 
         when = parsedate_to_datetime(value)
-        return min(max((when - dt.datetime.now(when.tzinfo)).total_seconds(), 0.0), MAX_RETRY_AFTER_S)
+        return min(
+            max((when - dt.datetime.now(when.tzinfo)).total_seconds(), 0.0), MAX_RETRY_AFTER_S
+        )
     except (TypeError, ValueError):
         return None
 
@@ -98,4 +103,6 @@ def describe_failure(exc: BaseException) -> str:
         return "request timed out"
     if isinstance(exc, openai.APIConnectionError):
         return f"connection failed: {exc.__cause__ or exc}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"the response body is not JSON ({exc.msg})"
     return f"{type(exc).__name__}: {exc}"

@@ -1,78 +1,78 @@
-"""``summarize run``: articles in, one JSON record per article out."""
+"""``summarize run``: articles in, one JSON record per article out, streamed and resumable."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 
 from summarize.articles import MAX_ARTICLE_BYTES, Article, ArticleProblem, iter_articles
+from summarize.batch import (
+    BatchResult,
+    BatchRunner,
+    Budget,
+    OutputLog,
+    PriceTable,
+    RateLimits,
+    ResultCache,
+)
+from summarize.batch.progress import batch_progress, count_inputs, progress_fields, summary_line
 from summarize.cli import options
 from summarize.cli.app import app, err
-from summarize.exceptions import SummarizeError
-from summarize.pipeline import Summarizer, summary_record
-from summarize.retry import describe_failure
+from summarize.exceptions import ConfigError, SummarizeError
+from summarize.pipeline import Summarizer
 from summarize.schema import DealSummary
 
-
-def error_record(article_id: str, source: str, exc: BaseException | str) -> dict[str, Any]:
-    """What a failed article leaves in the output: never silently dropped."""
-    if isinstance(exc, str):
-        kind, message, attempts = "InputError", exc, None
-    else:
-        kind = type(exc).__name__
-        message = str(exc) if isinstance(exc, SummarizeError) else describe_failure(exc)
-        attempts = getattr(exc, "attempts", None)
-    return {"id": article_id, "source": source, "error": {"type": kind, "message": message, "attempts": attempts}}
+EXIT_FAILED = 1
+"""Some articles have error records."""
+EXIT_BUDGET = 3
+"""--max-cost stopped the run; rerunning the same command with a higher budget finishes it."""
 
 
-async def _summarize_all(
-    items: list[Article | ArticleProblem],
-    summarizer: Summarizer,
-    write: Any,
-    progress: Progress | None,
-) -> tuple[int, list[tuple[Article, DealSummary]]]:
-    semaphore = asyncio.Semaphore(summarizer.concurrency)
-    task = progress.add_task("summarizing", total=len(items)) if progress else None
-    failures = 0
-    done: list[tuple[Article, DealSummary]] = []
+Item = Article | ArticleProblem
 
-    async def one(item: Article | ArticleProblem) -> None:
-        nonlocal failures
-        if isinstance(item, ArticleProblem):
-            failures += 1
-            write(error_record(item.id, item.source, item.message), error=item.message)
-        else:
-            async with semaphore:
-                try:
-                    summary = await summarizer.summarize(item, require_deal=True)
-                except Exception as exc:  # one bad article must not sink the batch
-                    failures += 1
-                    write(error_record(item.id, item.source, exc), error=str(exc))
-                else:
-                    done.append((item, summary))
-                    write(summary_record(summary))
-        if progress and task is not None:
-            progress.advance(task)
 
-    await asyncio.gather(*(one(item) for item in items))
-    await summarizer.aclose()
-    return failures, done
+def _peek(items: Iterator[Item]) -> tuple[list[Item], Iterable[Item]]:
+    """The first two inputs (to tell one article from many) and the whole stream."""
+    head = list(islice(items, 2))
+    return head, chain(head, items)
+
+
+async def _drive(
+    runner: BatchRunner,
+    items: Iterable[Article | ArticleProblem],
+    write: Callable[[BatchResult], None],
+    on_result: Callable[[], None],
+) -> None:
+    try:
+        async for result in runner.run(items):
+            write(result)
+            on_result()
+    finally:
+        await runner.summarizer.aclose()
 
 
 @app.command()
 def run(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Text/HTML/Markdown files, folders, '-' for stdin, or .jsonl of {id, text}."),
+        typer.Argument(
+            help="Text/HTML/Markdown files, folders, '-' for stdin, or .jsonl of {id, text}."
+        ),
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write JSONL here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Append JSONL here (resuming: ids already in it are skipped)."
+        ),
     ] = None,
     provider: options.Provider = None,
     model: options.Model = None,
@@ -82,46 +82,134 @@ def run(
     grounding: options.Grounding = None,
     no_adapter: options.NoAdapter = False,
     concurrency: options.Concurrency = 4,
+    rpm: Annotated[
+        float | None, typer.Option("--rpm", min=0.1, help="Most requests per minute to send.")
+    ] = None,
+    tpm: Annotated[
+        float | None, typer.Option("--tpm", min=1, help="Most tokens per minute to spend.")
+    ] = None,
+    max_cost: Annotated[
+        float | None,
+        typer.Option(
+            "--max-cost",
+            min=0,
+            help="Stop (exit 3) before spending more than this many USD; rerun to go on.",
+        ),
+    ] = None,
+    prices: Annotated[
+        Path | None,
+        typer.Option("--prices", help="YAML of 'model: {input: USD/M, output: USD/M}' overrides."),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="SUMMARIZE_NO_CACHE",
+            help="Neither read nor write the result cache (see 'summarize cache').",
+        ),
+    ] = False,
+    no_resume: Annotated[
+        bool,
+        typer.Option("--no-resume", help="Replace an existing --out file instead of resuming."),
+    ] = False,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Also write an HTML view with highlighted evidence.")
+        Path | None,
+        typer.Option("--html", help="Also write an HTML view with highlighted evidence."),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted.")] = MAX_ARTICLE_BYTES,
 ) -> None:
     """Summarize articles into DealSummary JSON, one record per article."""
-    items = list(iter_articles(paths, max_bytes=max_bytes))
-    if len(items) == 1 and isinstance(items[0], ArticleProblem):
-        raise SummarizeError(items[0].message)
+    logging.getLogger("instructor").addHandler(logging.NullHandler())  # we report failures
+    head, items = _peek(iter_articles(paths, max_bytes=max_bytes))
+    if len(head) == 1 and isinstance(head[0], ArticleProblem):
+        raise SummarizeError(head[0].message)
+    single = len(head) == 1 and out is None
     summarizer = Summarizer(
         provider=provider, model=model, base_url=base_url, prompt=prompt, mode=mode,
         grounding=grounding, concurrency=concurrency, use_adapter=not no_adapter,  # type: ignore[arg-type]
     )  # fmt: skip
-    single = len(items) == 1 and out is None
-    sink: TextIO = out.open("a", encoding="utf-8") if out else sys.stdout
+    endpoint = summarizer.endpoint
+    table = PriceTable.load(prices)
+    price = (
+        table.require(endpoint.provider, endpoint.model)
+        if max_cost is not None
+        else table.price(endpoint.provider, endpoint.model)
+    )
+    if no_resume and out is None:
+        raise ConfigError("--no-resume only applies with --out")
+    log = OutputLog(out, resume=not no_resume).open() if out else None
+    cache = None if no_cache else ResultCache()
+    runner = BatchRunner(
+        summarizer,
+        concurrency=concurrency,
+        cache=cache,
+        limits=RateLimits(rpm, tpm) if rpm or tpm else None,
+        budget=Budget(price=price, limit=max_cost),
+        skip=log.done if log else (),
+        require_deal=True,
+        keep_articles=html is not None,
+    )
+    if log and log.torn_bytes:
+        err.print(f"cut {log.torn_bytes} bytes of a record left half-written by an earlier run")
+    if log and log.done:
+        err.print(f"resuming: {len(log.done)} articles already in {out}")
+    done: list[tuple[Article, DealSummary]] = []
 
-    def write(record: dict[str, Any], error: str | None = None) -> None:
-        sink.write(json.dumps(record, ensure_ascii=False, indent=2 if single else None) + "\n")
-        sink.flush()
-        if error:
-            err.print(f"[red]error:[/red] {error}", soft_wrap=True)
+    def write(result: BatchResult) -> None:
+        record = result.record()
+        if log:
+            log.write(record)
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+        if result.error:
+            err.print(f"[red]error:[/red] {escape(result.error.message)}", soft_wrap=True)
+        elif html is not None and result.article and result.summary:
+            done.append((result.article, result.summary))
 
-    show_progress = len(items) > 1 and err.is_terminal
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not show_progress,
-    )  # fmt: skip
-    try:
-        with progress:
-            failures, done = asyncio.run(_summarize_all(items, summarizer, write, progress))
-    finally:
-        if out:
-            sink.close()
+    total = None if single else count_inputs(paths)
+    show = not single and err.is_terminal
+    with batch_progress(err, enabled=show) as progress:
+        task = progress.add_task("summarizing", total=total, **progress_fields(runner.stats))
+        if total is not None and log:
+            progress.update(task, total=max(total - len(log.done), 0))
+
+        def advance() -> None:
+            progress.update(task, advance=1, **progress_fields(runner.stats))
+
+        try:
+            asyncio.run(_drive(runner, items, write, advance))
+        finally:
+            if log:
+                log.close()
+            if cache:
+                cache.close()
+    _report(runner, out, html, done, single)
+
+
+def _report(
+    runner: BatchRunner,
+    out: Path | None,
+    html: Path | None,
+    done: list[tuple[Article, DealSummary]],
+    single: bool,
+) -> None:
+    stats = runner.stats
     if html and done:
         from summarize.grounding.html import render_html
 
         html.write_text(render_html(done), encoding="utf-8")
         err.print(f"wrote {html}")
-    ok = len(items) - failures
-    if len(items) > 1 or failures:
-        err.print(f"{ok} summarized, {failures} failed" + (f" -> {out}" if out else ""))
-    if failures:
-        raise typer.Exit(1)
+    if not single or stats.failed:
+        err.print(summary_line(stats, out), soft_wrap=True)
+    if stats.stopped_by_budget:
+        budget = runner.budget
+        err.print(
+            f"stopped before passing --max-cost ${budget.limit:g} (spent ${budget.spent:.4f}); "
+            "run the same command with a higher --max-cost to finish",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_BUDGET)
+    if stats.failed:
+        raise typer.Exit(EXIT_FAILED)

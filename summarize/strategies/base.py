@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class CallContext:
                         response = await make_request()
                     finally:
                         self.model_seconds += time.perf_counter() - started
-        except openai.OpenAIError as exc:
+        except (openai.OpenAIError, json.JSONDecodeError) as exc:
             raise ProviderError(
                 describe_failure(exc),
                 provider=self.endpoint.provider,

@@ -1,0 +1,128 @@
+"""Exactly once: a run killed with SIGKILL and started again writes every id once, none missing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from summarize.batch import OutputLog, done_ids, record_id
+from summarize.exceptions import ConfigError
+from summarize.testing import FaultServer, fake_articles
+
+SUMMARY = {"headline": "h", "metadata": {"article_id": "a1", "provider": "p"}}
+ERROR = {"id": "a2", "source": "in.jsonl:2", "error": {"type": "InputError"}}
+
+
+def write_lines(path: Path, *records: dict[str, object], tail: bytes = b"") -> None:
+    path.write_bytes(b"".join(json.dumps(r).encode() + b"\n" for r in records) + tail)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"), [(SUMMARY, "a1"), (ERROR, "a2"), ({"headline": "no id"}, None)]
+)
+def test_record_id_reads_summaries_and_error_records(
+    record: dict[str, object], expected: str | None
+) -> None:
+    assert record_id(record) == expected
+
+
+@pytest.mark.parametrize(
+    ("records", "tail", "ids"),
+    [
+        ((SUMMARY, ERROR), b"", {"a1", "a2"}),
+        ((SUMMARY, ERROR), b'{"id": "a3", "sou', {"a1", "a2"}),
+        ((), b'{"id": "a3"', set()),
+        ((), b"", set()),
+    ],
+)
+def test_a_torn_last_line_is_cut_before_appending(
+    tmp_path: Path, records: tuple[dict[str, object], ...], tail: bytes, ids: set[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    write_lines(out, *records, tail=tail)
+    with OutputLog(out) as log:
+        assert log.done == ids
+        assert log.torn_bytes == len(tail)
+        log.write({"id": "a4", "error": {}})
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert all(line.endswith(b"\n") for line in lines)
+    assert done_ids(out) == ids | {"a4"}
+
+
+def test_no_resume_starts_the_file_over(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    write_lines(out, SUMMARY, ERROR)
+    with OutputLog(out, resume=False) as log:
+        assert log.done == set()
+        log.write({"id": "b"})
+    assert done_ids(out) == {"b"}
+
+
+def test_two_runs_cannot_append_to_one_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with OutputLog(out), pytest.raises(ConfigError, match="another summarize run"):
+        OutputLog(out).open()
+
+
+def test_a_file_that_is_not_jsonl_is_not_resumed(tmp_path: Path) -> None:
+    out = tmp_path / "notes.txt"
+    out.write_text("dear diary\n")
+    with pytest.raises(ConfigError, match="--no-resume"):
+        OutputLog(out).open()
+
+
+def wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        if process.poll() is not None:
+            pytest.fail(f"the run ended early: {process.stderr.read().decode()}")  # type: ignore[union-attr]
+        time.sleep(0.05)
+    pytest.fail(f"{path} never reached {count} lines")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("options", "torn"), [([], False), (["--no-cache"], True)], ids=["cache", "no-cache-torn"]
+)
+def test_sigkill_then_rerun_writes_every_id_exactly_once(
+    tmp_path: Path,
+    fake_cli_args: Callable[[FaultServer], list[str]],
+    options: list[str],
+    torn: bool,
+) -> None:
+    articles = list(fake_articles(150))
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles))
+    out = tmp_path / "out.jsonl"
+    with FaultServer(latency_s=0.01) as server:
+        command = [
+            sys.executable, "-m", "summarize", "run", str(source), "-o", str(out), "-c", "4",
+            *fake_cli_args(server), *options,
+        ]  # fmt: skip
+        first = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        wait_for_lines(out, 30, first)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+        assert first.returncode == -signal.SIGKILL
+        written = out.read_bytes().count(b"\n")
+        assert written < len(articles), "the run finished before it was killed"
+        if torn:
+            with out.open("ab") as handle:
+                handle.write(b'{"headline": "Deal art-0')
+        second = subprocess.run(command, capture_output=True, timeout=120)
+    assert second.returncode == 0, second.stderr.decode()
+    assert f"resuming: {written} articles already in" in second.stderr.decode()
+    lines = out.read_bytes().splitlines()
+    ids = Counter(record_id(json.loads(line)) for line in lines)
+    assert ids == Counter(a.id for a in articles)
