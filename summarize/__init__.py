@@ -1,12 +1,13 @@
 """summarize: business-deal news in, schema-validated and grounded DealSummary records out.
 
-    from summarize import summarize_article
-    summary = summarize_article(open("article.txt").read())
+from summarize import summarize_article
+summary = summarize_article(open("article.txt").read())
 """
 
 from __future__ import annotations
 
 from summarize.articles import Article, iter_articles, make_article, read_file
+from summarize.batch import summarize_many
 from summarize.exceptions import (
     ConfigError,
     InputError,
@@ -66,4 +67,5 @@ __all__ = [
     "read_file",
     "summarize_article",
     "summarize_article_async",
+    "summarize_many",
 ]

@@ -178,8 +178,13 @@ def make_article(
         # Strip leading whitespace consistently with the offsets: shift by what strip removed.
         lead = len(body) - len(body.lstrip())
         if lead:
+            # A piece cut by the strip starts at 0, and in the raw input as far in as was cut.
             shifted = OffsetMap(
-                tuple(max(0, s - lead) for s in offsets.text_starts), offsets.raw_starts
+                tuple(max(0, s - lead) for s in offsets.text_starts),
+                tuple(
+                    r + max(0, lead - s)
+                    for s, r in zip(offsets.text_starts, offsets.raw_starts, strict=True)
+                ),
             )
             article = Article(id=id, text=article.text, source=source, raw=text, offsets=shifted)
     return article

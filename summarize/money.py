@@ -146,16 +146,26 @@ _AMOUNT2 = _AMOUNT.replace("{n}", "2")
 MONEY_RE = re.compile(
     rf"""
     (?:(?P<qual>{_QUAL})\s+)?
-    (?:between\s+)?
+    (?:(?P<between>between)\s+)?
     {_AMOUNT1}
     (?:
-        \s?(?:-|–|—|to|and)\s?
+        \s?(?P<sep>-|–|—|to|and)\s?
         {_AMOUNT2}
     )?
     (?:\s?(?P<suffix>{_SUFFIX})(?![a-z]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+SINGLE_MONEY_RE = re.compile(
+    rf"""
+    (?:(?P<qual>{_QUAL})\s+)?
+    (?:between\s+)?
+    {_AMOUNT1}
+    (?:\s?(?P<suffix>{_SUFFIX})(?![a-z]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""One amount only: what a failed range ("$500 million to 3 banks") falls back to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,16 +208,28 @@ def _qualifier_for(cue: str) -> Qualifier:
     return next(q for c, q in QUALIFIER_CUES if c == cue)
 
 
+def _not_a_range(match: re.Match[str]) -> bool:
+    """ "$1.5 billion and 20% stake", "$500 million to 3 banks": two numbers, not one range."""
+    if not match["num2"]:
+        return False
+    if match["sep"].lower() == "and" and not match["between"]:
+        return True
+    # A bare second number cannot take its scale from a first that names its own.
+    bare2 = not (match["prefix2"] or match["scale2"] or match["scale22"])
+    return bare2 and bool(match["scale1"] or match["scale21"])
+
+
 def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
-    prefix = match["prefix1"] or match["prefix2"]
-    suffix = match["suffix"]
+    g = match.groupdict()
+    prefix = g["prefix1"] or g.get("prefix2")
+    suffix = g["suffix"]
     currency = None
     if prefix:
         currency = PREFIX_CURRENCIES[prefix.lower()]
     elif suffix:
         currency = SUFFIX_CURRENCIES[suffix.lower()]
-    scale1 = (match["scale1"], match["scale21"])
-    scale2 = (match["scale2"], match["scale22"])
+    scale1 = (g["scale1"], g["scale21"])
+    scale2 = (g.get("scale2"), g.get("scale22"))
     if currency is None:
         # Bare "33,737 crore" is rupees in Indian English; other bare numbers are not money.
         words = {w.lower() for w in (*scale1, *scale2) if w}
@@ -216,12 +238,12 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
         else:
             return None
     # Single letters (m, b, k) only count as scales right after the digits ("$10bn", "€5m").
-    for name, word in (("scale1", match["scale1"]), ("scale2", match["scale2"])):
+    for name, word in (("scale1", g["scale1"]), ("scale2", g.get("scale2"))):
         if word and len(word) == 1 and match.start(name) != match.end(name.replace("scale", "num")):
             return None
     value = _number(match["num1"])
     upper = None
-    if match["num2"]:
+    if g.get("num2"):
         upper_scale = _scale(*scale2) if any(scale2) else _scale(*scale1)
         lower_scale = _scale(*scale1) if any(scale1) else upper_scale
         value *= lower_scale
@@ -242,10 +264,17 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
 def find_money(text: str) -> list[MoneyMention]:
     """Every money amount in ``text``, in order of appearance."""
     mentions = []
-    for match in MONEY_RE.finditer(text):
+    pos = 0
+    while (match := MONEY_RE.search(text, pos)) is not None:
         mention = _mention(match, text)
+        if (mention is None and match["num2"]) or _not_a_range(match):
+            # Not a range after all: keep the first amount and read on from its end.
+            single = SINGLE_MONEY_RE.match(text, match.start())
+            mention = _mention(single, text) if single else None
+            match = single or match
         if mention is not None:
             mentions.append(mention)
+        pos = max(match.end(), pos + 1)
     return mentions
 
 

@@ -17,7 +17,7 @@ from summarize.prompts import Prompt, load_prompt
 from summarize.providers import Endpoint, resolve_endpoint
 from summarize.retry import RetryPolicy
 from summarize.schema import DealSummary, RunMetadata
-from summarize.strategies import STRATEGIES
+from summarize.strategies import STRATEGIES, strategy_fingerprint
 from summarize.strategies.base import CallContext
 
 GroundingPolicy = Literal["strict", "flag", "off"]
@@ -66,11 +66,18 @@ class Summarizer:
         self._strategy = STRATEGIES[self.prompt.meta.strategy]
 
     def settings(self) -> dict[str, Any]:
-        """Everything that changes the answer: for cache keys and run files."""
+        """Everything that changes the answer: for cache keys and run files.
+
+        The strategy's code is part of it: the embedded strategy's rules live in Python, so a
+        changed rule must not be answered from a cache filled by the old one.
+        """
         return {
             **self.endpoint.settings_key(),
             "prompt": self.prompt.name,
             "prompt_version": self.prompt.version,
+            "prompt_sha": self.prompt.fingerprint,
+            "strategy": self.prompt.meta.strategy,
+            "strategy_sha": strategy_fingerprint(self.prompt.meta.strategy),
             "grounding": self.grounding,
         }
 
@@ -117,9 +124,7 @@ class Summarizer:
         await self.aclose()
 
 
-async def summarize_article_async(
-    text: str | Article, **options: Any
-) -> DealSummary:
+async def summarize_article_async(text: str | Article, **options: Any) -> DealSummary:
     """Summarize one article (async). Options are ``Summarizer``'s keyword arguments."""
     async with Summarizer(**options) as summarizer:
         return await summarizer.summarize(text)

@@ -8,6 +8,7 @@ name and version are stamped on every output so a score always names the prompt 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -57,6 +58,11 @@ class Prompt:
         return self.meta.version
 
     @property
+    def fingerprint(self) -> str:
+        """A hash of the template file: an edit without a version bump still changes it."""
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()[:12]
+
+    @property
     def blocks(self) -> list[str]:
         return list(self.template.blocks)
 
@@ -94,7 +100,11 @@ def _split_header(text: str, path: Path) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
-        raise PromptError(f"{path}: the metadata header is not valid YAML ({exc})") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""  # +1 for the '---' line
+        reason = " ".join(f"{where}{problem}".split())  # one line, as every error message
+        raise PromptError(f"{path}: the metadata header is not valid YAML ({reason})") from None
     return meta, body
 
 

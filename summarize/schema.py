@@ -135,7 +135,9 @@ class Money(BaseModel):
     upper: float | None = Field(
         default=None, description="Upper bound in base units, only for a range."
     )
-    text: str = Field(description="The amount phrase exactly as written, e.g. 'more than $10 billion'.")
+    text: str = Field(
+        description="The amount phrase exactly as written, e.g. 'more than $10 billion'."
+    )
     evidence: EvidenceField = None
 
     @field_validator("currency")
@@ -241,7 +243,9 @@ class DroppedValue(BaseModel):
     reason: str
 
 
-ScalarField = Literal["headline", "deal_type", "status", "stake_percent", "consideration", "announced_on"]
+ScalarField = Literal[
+    "headline", "deal_type", "status", "stake_percent", "consideration", "announced_on"
+]
 SCALAR_FIELDS: tuple[str, ...] = ScalarField.__args__  # type: ignore[attr-defined]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from summarize.cli.app import app, err
 from summarize.prompts import list_prompts
@@ -21,7 +21,11 @@ def schema() -> None:
 @app.command()
 def prompts() -> None:
     """List the prompt templates with their versions."""
-    table = Table("name", "version", "strategy", "description", "path", box=None)
+    # Names are what --prompt takes: never cut them, whatever the terminal width.
+    table = Table(
+        Column("name", no_wrap=True), "version", "strategy", "description",
+        Column("path", overflow="fold"), box=None,
+    )  # fmt: skip
     for prompt in list_prompts():
         meta = prompt.meta
         table.add_row(meta.name, meta.version, meta.strategy, meta.description, str(prompt.path))

@@ -18,11 +18,10 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
-
 import urllib.error
 import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import platformdirs
 
@@ -141,7 +140,9 @@ class EmbeddedServer:
                 return self
             time.sleep(0.25)
         self.stop()
-        raise ConfigError(f"the embedded model server did not start in {timeout:.0f}s; see {self.log_path}")
+        raise ConfigError(
+            f"the embedded model server did not start in {timeout:.0f}s; see {self.log_path}"
+        )
 
     def stop(self) -> None:
         """Stop the process if it runs; never raises."""

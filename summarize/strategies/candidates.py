@@ -52,9 +52,11 @@ _NOT_ORG = {
     "scandinavian", "nordic", "gulf", "latin", "quebec", "ontario", "bavaria", "bavarian",
     *(m.lower() for m in _MONTHS.split("|")),
 }  # fmt: skip
-_NEWS_ORGS = {"reuters", "bloomberg", "bloomberg news", "financial times", "the wall street journal",
-              "wall street journal", "cnbc", "associated press", "ap", "dow jones", "the information",
-              "nikkei", "economic times", "moneycontrol", "techcrunch", "sky news"}  # fmt: skip
+_NEWS_ORGS = {
+    "reuters", "bloomberg", "bloomberg news", "financial times", "the wall street journal",
+    "wall street journal", "cnbc", "associated press", "ap", "dow jones", "the information",
+    "nikkei", "economic times", "moneycontrol", "techcrunch", "sky news",
+}  # fmt: skip
 
 _CAP = r"(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|\d+[A-Z]\w*)"
 _LINK = r"(?: (?:&|of|de|der|la|du|von|van|y) | |-)"
@@ -65,7 +67,10 @@ DATE_RE = re.compile(
     rf"|(?P<m2>{_MONTHS})\.?\s(?P<d2>\d{{1,2}}),?\s(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
+    r"(?<!\bU\.S)(?<!\bU\.K)(?<!\bvs)(?<!\bN\.V)(?<!\bS\.A)[.!?]\s+|\n+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,11 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
+_TRAILING_JUNK = {
+    "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "of", "to", "said", "says",
+    "chief", "executive", "president", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
 _TITLE_WORDS = {
     "chief", "executive", "president", "ceo", "cfo", "chairman", "chairwoman", "founder",
     "co-founder", "director", "officer", "minister", "analyst", "spokesperson", "spokesman",
@@ -115,14 +125,16 @@ def _clean_org(raw: str) -> str:
             words = words[:i]
             break
     words = [w for w in words if not re.search(r"-(?:based|listed|backed|owned)$", w, re.I)]
-    # "South Korea's Daesan Energy" -> "Daesan Energy": a possessive place is not the name.
+    # "South Korea's Daesan Energy" -> "Daesan Energy": a possessive place is not the name;
+    # "Scale AI's Expanding Footprint" -> "Scale AI": any other possessive ends the name.
     for i, word in enumerate(words[:-1]):
-        if word.endswith(("'s", "’s")) and _is_place(" ".join(words[: i + 1])[:-2]):
-            words = words[i + 1 :]
+        if word.endswith(("'s", "’s")):
+            owner = " ".join(words[: i + 1])[:-2]
+            words = words[i + 1 :] if _is_place(owner) else owner.split()
             break
     while words and words[0].lower() in _NOT_ORG:
         words = words[1:]
-    while words and words[-1].lower() in _NOT_ORG - {"inc", "ltd", "plc", "group", "company"}:
+    while words and words[-1].lower() in _TRAILING_JUNK:
         words = words[:-1]
     return " ".join(words)
 
@@ -180,11 +192,43 @@ def _places() -> frozenset[str]:
 
     english = Locale("en")
     names = {n.lower() for n in english.territories.values()}
-    names |= {"us", "usa", "uk", "britain", "england", "america", "europe", "asia", "africa",
-              "silicon valley", "wall street", "new york", "london", "tokyo", "mumbai",
-              "bengaluru", "delhi", "new delhi", "paris", "berlin", "frankfurt", "zurich",
-              "stockholm", "amsterdam", "singapore", "hong kong", "beijing", "shanghai",
-              "san francisco", "boston", "chicago", "houston", "seoul", "sydney", "toronto"}
+    names |= {
+        "us",
+        "usa",
+        "uk",
+        "britain",
+        "england",
+        "america",
+        "europe",
+        "asia",
+        "africa",
+        "silicon valley",
+        "wall street",
+        "new york",
+        "london",
+        "tokyo",
+        "mumbai",
+        "bengaluru",
+        "delhi",
+        "new delhi",
+        "paris",
+        "berlin",
+        "frankfurt",
+        "zurich",
+        "stockholm",
+        "amsterdam",
+        "singapore",
+        "hong kong",
+        "beijing",
+        "shanghai",
+        "san francisco",
+        "boston",
+        "chicago",
+        "houston",
+        "seoul",
+        "sydney",
+        "toronto",
+    }
     return frozenset(names)
 
 

@@ -26,7 +26,12 @@ class Cue:
 
 
 def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
-    return {label: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for label, p in table.items()}
+    # A cue may end on a space or a sign ("raised " before "$40 million", "take a 30%"): there
+    # the match ends at a non-word character, and a trailing \b would refuse "$" or " ".
+    return {
+        label: re.compile(r"\b(?:" + "|".join(p) + r")(?:\b|(?<=\W))", re.I)
+        for label, p in table.items()
+    }
 
 
 STATUS_CUES = _compile({
@@ -86,7 +91,10 @@ DEAL_TYPE_CUES = _compile({
         r"sell(?:s|ing)? (?:its |a |the )?(?:[\w-]+ ){0,3}(?:unit|division|business|arm|assets|brand|plant|operations)",
         r"sale of (?:its|the) \w*\s?(?:unit|division|business|arm|assets)", r"divest\w*", r"carve-?out",
     ],
-    DealType.minority_investment.value: [r"minority stake", r"minority interest", r"minority investment"],
+    DealType.minority_investment.value: [
+        r"minority stake", r"minority interest", r"minority investment",
+        r"invest(?:s|ed|ing)? (?:\S+ ){0,6}?in", r"(?:multi|\w+-)?(?:billion|million)-dollar investment", r"investment (?:in|into)",
+    ],
     DealType.majority_stake.value: [r"majority stake", r"controlling stake", r"controlling interest", r"majority interest"],
     DealType.acquisition.value: [
         r"acquir(?:e|es|ed|ing)", r"acquisition", r"buy(?:s|ing)?", r"bought", r"purchas(?:e|es|ed|ing)",
@@ -132,7 +140,11 @@ def find_cues(patterns: dict[str, re.Pattern[str]], text: str, lede_end: int) ->
     cues = []
     for label, pattern in patterns.items():
         for m in pattern.finditer(text):
-            cues.append(Cue(label, m.group(), m.start(), m.end(), position_weight(m.start(), text, lede_end)))
+            cues.append(
+                Cue(
+                    label, m.group(), m.start(), m.end(), position_weight(m.start(), text, lede_end)
+                )
+            )
     return cues
 
 

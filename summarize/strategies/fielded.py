@@ -48,19 +48,23 @@ _TYPE_ORDER = [t.value for t in (
     DealType.joint_venture, DealType.merger, DealType.funding_round, DealType.majority_stake,
     DealType.minority_investment, DealType.asset_sale, DealType.acquisition,
 )]  # fmt: skip
-_CONSIDERATION_ORDER = [c.value for c in (Consideration.mixed, Consideration.cash, Consideration.stock)]
+_CONSIDERATION_ORDER = [
+    c.value for c in (Consideration.mixed, Consideration.cash, Consideration.stock)
+]
 
 _DEAL_VERB = re.compile(
-    r"\b(?P<verb>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|take over|takes over|"
-    r"snap(?:s|ped)? up|merge(?:s|d)? with|invest(?:s|ed|ing)? (?:\S+ ){0,6}?in|back(?:s|ed|ing)?|"
-    r"rais(?:e|es|ed|ing)|sell(?:s|ing)?|sold|acquisition of|purchase of|takeover of|(?:a )?stake in|"
+    r"\b(?P<verb>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"take over|takes over|snap(?:s|ped)? up|merge(?:s|d)? with|"
+    r"invest(?:s|ed|ing)? (?:\S+ ){0,6}?in|back(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+    r"sell(?:s|ing)?|sold|acquisition of|purchase of|takeover of|(?:a )?stake in|"
     r"take (?:a )?\d+(?:\.\d+)?% (?:stake )?(?:in|of)|\d+(?:\.\d+)?% (?:stake )?(?:in|of)|"
     r"(?:takeover |buyout |acquisition )?(?:offer|bid|approach) for)\b",
     re.I,
 )
 _LED_BY = re.compile(r"\bled by\b|\bco-led by\b", re.I)
 _INVESTOR_SENTENCE = re.compile(
-    r"\bled by\b|participat\w+|joined (?:the round|in)|investors?\b|backers?\b|put in|invested|chipped in",
+    r"\bled by\b|participat\w+|joined (?:the round|in)|investors?\b|backers?\b|put in|"
+    r"invested|chipped in",
     re.I,
 )
 _DISTRACTOR_CONTEXT = re.compile(
@@ -68,6 +72,11 @@ _DISTRACTOR_CONTEXT = re.compile(
     r"price\b|for each|"
     r"each \w+ share|share price|debt\b|last year|previous|earlier round|in 20\d\d|synerg\w+|"
     r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
+    re.I,
+)
+_PAST_VALUATION = re.compile(
+    r"\blast\b|previous|earlier|prior|once|was valued|had been valued|in (?:19|20)\d\d|"
+    r"\b(?:19|20)\d\d\b|series [a-h]\b",
     re.I,
 )
 _VALUATION_CONTEXT = re.compile(r"valu(?:ed|ing|ation)|worth", re.I)
@@ -118,7 +127,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1 if left >= 0 else 0, right + 1 if right < len(text) else right
 
 
-def _occurrences(text: str, orgs: list[cand.OrgCandidate]) -> list[tuple[int, int, cand.OrgCandidate]]:
+def _occurrences(
+    text: str, orgs: list[cand.OrgCandidate]
+) -> list[tuple[int, int, cand.OrgCandidate]]:
     found = []
     for org in orgs:
         for spelling in org.spellings:
@@ -249,6 +260,10 @@ def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> l
 
 
 def _first_occurrence(text: str, org: cand.OrgCandidate) -> _Found:
+    """Where the article first writes the full name (else its first shorter spelling)."""
+    full = re.search(rf"(?<![\w]){re.escape(org.name)}(?![\w])", text)
+    if full:
+        return _Found(org.name, full.start(), full.end())
     occ = _occurrences(text, [org])
     start, end, _ = occ[0] if occ else (org.first, org.first + len(org.name), org)
     return _Found(org.name, start, end)
@@ -260,11 +275,12 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
     for mention in find_money(text):
         window = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 40]
-        context = window + " " + after
         if (
             _VALUATION_CONTEXT.search(window[-30:]) and not _DEAL_VALUE_CONTEXT.search(window)
         ) or re.match(r"\s*(?:post-money |pre-money )?valuation", after):
-            valuations.append(mention)
+            # Only the valuation this deal sets; "last valued at", "in 2021" are history.
+            if not _PAST_VALUATION.search(window[-45:] + " " + after[:20]):
+                valuations.append(mention)
             continue
         if mention.value < 1e5 and mention.value != int(mention.value):
             continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
@@ -274,7 +290,6 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
             continue
         if "(" in window[-3:] or mention.start > region_end:
             continue  # a conversion in brackets, or past the lede
-        del context
         amounts.append(mention)
     return amounts, valuations
 
@@ -282,12 +297,19 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
 async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     """Build a DealSummary from article spans, cue rules and constrained model choices."""
     text = article.text
-    settings = {"lede_chars": 1400, "max_orgs": 10, "use_role_rules": True, **ctx.prompt.meta.settings}
+    settings = {
+        "lede_chars": 1400,
+        "max_orgs": 10,
+        "use_role_rules": True,
+        **ctx.prompt.meta.settings,
+    }
     head = lede(text, int(settings["lede_chars"]))
     region_end = len(head)
 
     # cues: type, status, consideration
-    type_cue = cues.best_cue(cues.find_cues(cues.DEAL_TYPE_CUES, text, region_end), _TYPE_ORDER, minimum=2.0)
+    type_cue = cues.best_cue(
+        cues.find_cues(cues.DEAL_TYPE_CUES, text, region_end), _TYPE_ORDER, minimum=2.0
+    )
     if type_cue is None:
         return DealSummary(headline=_headline(text), deal_type=None, status=None)
     deal_type = DealType(type_cue[0])
@@ -295,8 +317,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     if stake and deal_type is DealType.acquisition and stake[0] < 100:
         deal_type = DealType.minority_investment if stake[0] < 50 else DealType.majority_stake
     # The lede states where the deal stands; the body retells history ("talks collapsed in 2019").
-    status_cues = cues.find_cues(cues.STATUS_CUES, text[:region_end], region_end)
-    status_cue = cues.best_cue(status_cues or cues.find_cues(cues.STATUS_CUES, text, region_end), _STATUS_ORDER)
+    status_cue = _status(text, region_end)
     status = DealStatus(status_cue[0]) if status_cue else DealStatus.announced
     if deal_type is DealType.funding_round and status_cue and status_cue[0] == "rumored":
         status = DealStatus.in_talks
@@ -309,8 +330,12 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     parties: list[Party] = []
 
     def add(found: _Found | None, role: Role) -> None:
+        if found and found.value in by_name:
+            found = _first_occurrence(text, by_name[found.value])
         if found and all(p.name != found.value for p in parties):
-            parties.append(Party(name=found.value, role=role, evidence=_evidence(text, found.start, found.end)))
+            parties.append(
+                Party(name=found.value, role=role, evidence=_evidence(text, found.start, found.end))
+            )
 
     if deal_type in (DealType.merger, DealType.joint_venture) and not roles.partners:
         first_two = sorted(orgs[:2], key=lambda o: o.first)
@@ -387,17 +412,55 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     return summary
 
 
+_HEDGE = re.compile(
+    r"(?:\bif|would|could|yet to|\bnot|being|still|before|once|until|unless|may|might)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
+    """Where the deal stands, from the lede's cue phrases.
+
+    Hedged cues ("if finalized", "could be announced") say nothing about the present stage.
+    Rumour cues ("reportedly", "people familiar") qualify the source, not the stage, so they
+    decide only when no stage cue is present. The body is read only when the lede is silent:
+    it retells history ("talks collapsed in 2019").
+    """
+
+    def usable(found: list[cues.Cue]) -> list[cues.Cue]:
+        return [
+            c
+            for c in found
+            if c.label not in {"completed", "terminated", "announced"}
+            or not _HEDGE.search(text[max(0, c.start - 30) : c.start])
+        ]
+
+    found = usable(cues.find_cues(cues.STATUS_CUES, text[:region_end], region_end))
+    if not found:
+        found = usable(cues.find_cues(cues.STATUS_CUES, text, region_end))
+    stage = [c for c in found if c.label != "rumored"]
+    return cues.best_cue(stage or found, _STATUS_ORDER)
+
+
 def _headline(text: str) -> str:
-    first_line = text.strip().split("\n", 1)[0].strip()
-    if 20 <= len(first_line) <= 200:
-        return first_line
+    """The article's own headline: its first line of six or more words, if short enough."""
+    for line in text.strip().split("\n")[:6]:
+        line = line.strip()
+        if line.endswith(("...", "…")) or line.lower().startswith("by"):
+            continue  # page furniture ("Loading...", a byline), not a headline
+        if len(line.split()) >= 6 and len(line) <= 200:
+            return line
+        if len(line.split()) >= 6:
+            break
     first = cand.sentences(text)
     return first[0].text[:300] if first else text[:200]
 
 
 _STAKE_PHRASE = re.compile(
-    r"(?:buy|take|acquire|purchase|sell|subscribe|own|hold)\w* (?:up )?(?:a |an )?(?:additional |further )?"
-    r"(?P<a>\d+(?:\.\d+)?)\s?(?:%|per ?cent)|(?P<b>\d+(?:\.\d+)?)\s?(?:%|per ?cent) (?:stake|shareholding|interest)|"
+    r"(?:buy|take|acquire|purchase|sell|subscribe|own|hold)\w* (?:up )?(?:a |an )?"
+    r"(?:additional |further )?(?P<a>\d+(?:\.\d+)?)\s?(?:%|per ?cent)|"
+    r"(?P<b>\d+(?:\.\d+)?)\s?(?:%|per ?cent) (?:stake|shareholding|interest)|"
     r"stake of (?P<c>\d+(?:\.\d+)?)\s?(?:%|per ?cent)",
     re.I,
 )
@@ -406,7 +469,9 @@ _STAKE_PHRASE = re.compile(
 def _stake_in_lede(text: str, region_end: int) -> tuple[float, cand.Span] | None:
     """The first stake the lede says changes hands ("buy a 24.9% stake", "take 25% of")."""
     for m in _STAKE_PHRASE.finditer(text, 0, region_end):
-        if re.search(r"famil\w+|founders?|controls?|already", text[max(0, m.start() - 40) : m.start()], re.I):
+        if re.search(
+            r"famil\w+|founders?|controls?|already", text[max(0, m.start() - 40) : m.start()], re.I
+        ):
             continue  # who holds what today is not what the deal buys
         group = next(g for g in ("a", "b", "c") if m[g])
         value = float(m[group])
@@ -429,7 +494,9 @@ def _stake(summary: DealSummary, text: str, region_end: int, deal_type: DealType
 def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: DealType) -> None:
     if deal_type in (DealType.funding_round, DealType.joint_venture):
         return
-    found = cues.best_cue(cues.find_cues(cues.CONSIDERATION_CUES, text, region_end), _CONSIDERATION_ORDER, minimum=2.0)
+    found = cues.best_cue(
+        cues.find_cues(cues.CONSIDERATION_CUES, text, region_end), _CONSIDERATION_ORDER, minimum=2.0
+    )
     if found:
         summary.consideration = Consideration(found[0])
         summary.evidence["consideration"] = _evidence(text, found[1].start, found[1].end)
@@ -461,7 +528,9 @@ def _sources(text: str) -> list[Source]:
             if key in seen:
                 continue
             seen.add(key)
-            sources.append(Source(name=label, kind=kind_here, evidence=_evidence(text, m.start(), m.end())))
+            sources.append(
+                Source(name=label, kind=kind_here, evidence=_evidence(text, m.start(), m.end()))
+            )
     return sources[:5]
 
 
@@ -491,5 +560,7 @@ def _facts(text: str, region_end: int) -> list[KeyFact]:
     facts = []
     for sentence in cand.sentences(text[:region_end])[1:4]:
         if 40 <= len(sentence.text) <= 400:
-            facts.append(KeyFact(text=sentence.text, evidence=_evidence(text, sentence.start, sentence.end)))
+            facts.append(
+                KeyFact(text=sentence.text, evidence=_evidence(text, sentence.start, sentence.end))
+            )
     return facts[:3]

@@ -1,0 +1,159 @@
+"""Candidate finders: organizations, percentages, dates and sentences, straight from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.strategies.candidates import (
+    Span,
+    find_dates,
+    find_orgs,
+    find_percents,
+    sentences,
+)
+
+
+def names(text: str, **options: int) -> list[str]:
+    return [candidate.name for candidate in find_orgs(text, **options)]
+
+
+def test_orgs_most_frequent_first() -> None:
+    text = (
+        "Quarro Systems agreed to buy Fenwick Data. Fenwick Data makes storage. "
+        "Fenwick Data has 300 staff, and Quarro Systems has more."
+    )
+    found = find_orgs(text)
+    assert [c.name for c in found] == ["Fenwick Data", "Quarro Systems"]
+    assert found[0].count == 3
+    assert found[1].first == 0
+
+
+def test_all_caps_dateline_is_dropped() -> None:
+    text = "NORTH VALE (Wirecast) - Quarro Systems said it will buy Fenwick Data."
+    found = names(text)
+    assert "NORTH VALE" not in found
+    assert {"Quarro Systems", "Fenwick Data"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quarro Systems Chief Executive Ines Marlow said the deal made sense for Quarro Systems.",
+         "Quarro Systems"),
+        ("Fenwick Data President Olu Baker backed the sale to Quarro Systems.", "Fenwick Data"),
+    ],
+)  # fmt: skip
+def test_title_ends_the_company_name(text: str, expected: str) -> None:
+    found = names(text)
+    assert expected in found
+    assert not any("Chief" in n or "President" in n for n in found)
+
+
+def test_possessive_place_is_dropped() -> None:
+    found = names("Norway's Tindra Energy will buy Kolvik Power from its owners.")
+    assert found[:2] == ["Tindra Energy", "Kolvik Power"]
+    assert not any("Norway" in n for n in found)
+
+
+@pytest.mark.parametrize("suffix", ["-based", "-listed", "-backed"])
+def test_based_prefix_is_dropped(suffix: str) -> None:
+    found = names(f"Oslo{suffix} Tindra Energy will buy Kolvik Power from its owners.")
+    assert "Tindra Energy" in found
+    assert not any(suffix in n for n in found)
+
+
+def test_short_form_is_merged_into_the_full_name() -> None:
+    text = (
+        "Brightline Capital Partners invested in Orvane Labs. Brightline said Orvane Labs "
+        "would grow, and Brightline expects more deals."
+    )
+    found = find_orgs(text)
+    first = found[0]
+    assert first.name == "Brightline Capital Partners"
+    assert first.count == 3
+    assert first.forms == ("Brightline",)
+    assert first.spellings == ("Brightline Capital Partners", "Brightline")
+    assert "Brightline" not in [c.name for c in found]
+
+
+def test_short_form_joins_the_name_written_first() -> None:
+    text = "Mirelle Inc bought a unit. Its Mirelle Snacks arm grew. Mirelle said so."
+    found = {c.name: c for c in find_orgs(text)}
+    assert "Mirelle" in found["Mirelle Inc"].forms
+    assert "Mirelle" not in found["Mirelle Snacks"].forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares rose after the news. Analysts were pleased.",
+        "Reuters reported that Bloomberg confirmed it.",
+        "The USD and EUR were flat against the JPY.",
+        "Germany and Japan signed a trade pact in Tokyo.",
+    ],
+)
+def test_not_organizations(text: str) -> None:
+    assert names(text) == []
+
+
+def test_single_word_counts_only_mid_sentence_or_repeated() -> None:
+    assert "Splunkly" in names("Regulators cleared the purchase of Splunkly yesterday.")
+    assert names("Meanwhile nothing happened.") == []
+
+
+def test_limit_caps_the_list() -> None:
+    text = " ".join(f"Alpha{i} Holdings met Beta{i} Partners." for i in range(10))
+    assert len(find_orgs(text, limit=5)) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It bought 24.9% of the firm.", [(24.9, "24.9%")]),
+        ("a 10 per cent stake and 35 percent more", [(10.0, "10 per cent"), (35.0, "35 percent")]),
+        ("up 5 % on the day", [(5.0, "5 %")]),
+        ("revenue grew 150% and 0% of staff left", []),
+        ("no percentages here, only 45 points", []),
+    ],
+)
+def test_find_percents(text: str, expected: list[tuple[float, str]]) -> None:
+    found = find_percents(text)
+    assert [(value, span.text) for value, span in found] == expected
+    for _, span in found:
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Signed on 3 March 2024 in Oslo.", "2024-03-03"),
+        ("Signed on March 4, 2024 in Oslo.", "2024-03-04"),
+        ("Signed on Sept. 9, 2023 in Oslo.", "2023-09-09"),
+        ("Signed on 12 Dec 2025 in Oslo.", "2025-12-12"),
+        ("Filed 2024-03-05 with the regulator.", "2024-03-05"),
+    ],
+)
+def test_find_dates_in_three_formats(text: str, iso: str) -> None:
+    ((found, span),) = find_dates(text)
+    assert found == iso
+    assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It closed in March 2024.", "It closed on March 6.", "It closed in 2024.",
+     "It closed on 2024-13-01.", "It closed on 40 March 2024."],
+)  # fmt: skip
+def test_no_date_without_day_month_and_year(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_sentences_have_exact_spans() -> None:
+    text = "Headline here\nFirst sentence. Second one!  Third?\n\nLast line"
+    found = sentences(text)
+    assert [s.text for s in found] == [
+        "Headline here", "First sentence.", "Second one!", "Third?", "Last line",
+    ]  # fmt: skip
+    for span in found:
+        assert isinstance(span, Span)
+        assert text[span.start : span.end] == span.text

@@ -1,0 +1,171 @@
+"""Cue phrases: deal type, status, consideration and sources, weighted by where they appear."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.schema import SourceKind
+from summarize.strategies import cues
+from summarize.strategies.cues import (
+    CONSIDERATION_CUES,
+    DEAL_TYPE_CUES,
+    STATUS_CUES,
+    Cue,
+    best_cue,
+    find_cues,
+    position_weight,
+    source_kind,
+)
+from summarize.strategies.fielded import _CONSIDERATION_ORDER, _STATUS_ORDER, _TYPE_ORDER
+
+BODY_PAD = " Other news filled the page." * 20
+
+
+def status_of(text: str, lede_end: int | None = None) -> str | None:
+    lede_end = len(text) if lede_end is None else lede_end
+    found = best_cue(find_cues(STATUS_CUES, text, lede_end), _STATUS_ORDER)
+    return found[0] if found else None
+
+
+def test_position_weights() -> None:
+    text = "Headline line\nLede sentence here." + BODY_PAD
+    lede_end = text.index(".") + 1
+    assert position_weight(0, text, lede_end) == 3.0
+    assert position_weight(text.index("Lede"), text, lede_end) == 2.0
+    assert position_weight(len(text) - 5, text, lede_end) == 0.5
+
+
+@pytest.mark.parametrize(
+    "text", ["No line break at all, one long paragraph.", "x" * 300 + "\nmore"]
+)
+def test_no_headline_zone_without_a_short_first_line(text: str) -> None:
+    assert position_weight(0, text, lede_end=5) == 2.0
+
+
+def test_find_cues_reports_label_text_and_span() -> None:
+    text = "Acme agreed to buy Widget.\nThe deal is subject to regulatory approval."
+    found = find_cues(STATUS_CUES, text, lede_end=len(text))
+    by_label = {c.label: c for c in found}
+    assert {"announced", "pending_approval"} <= set(by_label)
+    for cue in found:
+        assert isinstance(cue, Cue)
+        assert text[cue.start : cue.end] == cue.text
+
+
+def test_headline_cue_beats_body_cues() -> None:
+    headline = "Acme has called off Widget takeover\n"
+    text = headline + BODY_PAD + " Acme was in talks with Widget." * 5
+    assert status_of(text, lede_end=len(headline)) == "terminated"
+    assert status_of(text.replace("has called off", "eyes"), lede_end=len(headline)) == "in_talks"
+
+
+def test_body_cues_outweigh_one_weak_body_cue() -> None:
+    text = (
+        "Acme and Widget\n" + BODY_PAD + " They are in talks. Acme is negotiating. It walked away."
+    )
+    assert status_of(text, lede_end=16) == "in_talks"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "winner"),
+    [
+        ("terminated", "completed", "terminated"),
+        ("completed", "announced", "completed"),
+        ("announced", "in_talks", "announced"),
+        ("in_talks", "rumored", "in_talks"),
+    ],
+)
+def test_equal_weights_follow_status_precedence(first: str, second: str, winner: str) -> None:
+    cue_list = [Cue(second, "b", 10, 11, 2.0), Cue(first, "a", 0, 1, 2.0)]
+    assert best_cue(cue_list, _STATUS_ORDER) == (winner, cue_list[1])
+
+
+def test_best_cue_returns_the_strongest_earliest_quote() -> None:
+    cue_list = [
+        Cue("announced", "late", 90, 94, 0.5),
+        Cue("announced", "first", 10, 15, 2.0),
+        Cue("announced", "second", 30, 36, 2.0),
+    ]
+    assert best_cue(cue_list, _STATUS_ORDER) == ("announced", cue_list[1])
+
+
+def test_best_cue_minimum() -> None:
+    cue_list = [Cue("acquisition", "buy", 500, 503, 0.5)]
+    assert best_cue(cue_list, _TYPE_ORDER, minimum=2.0) is None
+    assert best_cue(cue_list, _TYPE_ORDER) == ("acquisition", cue_list[0])
+    assert best_cue([], _TYPE_ORDER) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Acme has called off its bid for Widget.", "terminated"),
+        ("Acme has completed its acquisition of Widget.", "completed"),
+        ("Widget has raised $40 million from investors.", "completed"),
+        ("Widget raised €12m in new money.", "completed"),
+        ("Acme raised its offer for Widget.", "announced"),
+        ("The merger is subject to shareholder approval.", "pending_approval"),
+        ("Acme signed a definitive agreement with Widget.", "announced"),
+        ("Acme is in advanced talks to buy Widget.", "in_talks"),
+        ("Acme is said to weigh a bid, people familiar with the matter said.", "rumored"),
+    ],
+)
+def test_status_cues(sentence: str, status: str) -> None:
+    assert status_of(sentence) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deal_type"),
+    [
+        ("Widget closed a Series C round led by Acme.", "funding_round"),
+        ("Acme will merge with Widget in a merger of equals.", "merger"),
+        ("Acme and Widget formed a joint venture.", "joint_venture"),
+        ("Acme agreed to sell its paints unit to Widget.", "asset_sale"),
+        ("Acme took a minority stake in Widget.", "minority_investment"),
+        ("Acme bought a controlling stake in Widget.", "majority_stake"),
+        ("Acme agreed to acquire Widget.", "acquisition"),
+        ("Acme will take a 30% holding in Widget.", "acquisition"),
+    ],
+)
+def test_deal_type_cues(sentence: str, deal_type: str) -> None:
+    found = best_cue(find_cues(DEAL_TYPE_CUES, sentence, len(sentence)), _TYPE_ORDER)
+    assert found is not None and found[0] == deal_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "consideration"),
+    [
+        ("Acme will pay in cash and stock.", "mixed"),
+        ("It is an all-cash offer.", "cash"),
+        ("The all-share deal values Widget highly.", "stock"),
+        ("Acme will pay with stock-for-stock terms.", "stock"),
+        ("The price was not disclosed.", None),
+    ],
+)
+def test_consideration_cues(sentence: str, consideration: str | None) -> None:
+    found = best_cue(find_cues(CONSIDERATION_CUES, sentence, len(sentence)), _CONSIDERATION_ORDER)
+    assert (found[0] if found else None) == consideration
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Acme is in talks, according to people familiar with the matter.", SourceKind.anonymous),
+        ("Acme disclosed the price in a regulatory filing.", SourceKind.filing),
+        ("Acme said in a statement that it agreed.", SourceKind.company),
+        ("The talks were first reported by Bloomberg News.", SourceKind.outlet),
+    ],
+)
+def test_source_patterns(sentence: str, kind: SourceKind) -> None:
+    kinds = [k for pattern, k, _ in cues.SOURCE_PATTERNS if pattern.search(sentence)]
+    assert kind in kinds
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Reuters", SourceKind.news_agency), ("Bloomberg News", SourceKind.news_agency),
+     ("Associated Press", SourceKind.news_agency), ("CNBC", SourceKind.outlet),
+     ("Financial Times", SourceKind.outlet)],
+)  # fmt: skip
+def test_source_kind(name: str, kind: SourceKind) -> None:
+    assert source_kind(name) is kind

@@ -1,0 +1,230 @@
+"""The embedded strategy's rule parts: pure functions over article text, no model involved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarize.articles import make_article
+from summarize.prompts import load_prompt
+from summarize.providers import Endpoint
+from summarize.retry import RetryPolicy
+from summarize.schema import DealStatus, DealType, Role
+from summarize.strategies import candidates as cand
+from summarize.strategies.base import CallContext
+from summarize.strategies.fielded import (
+    _money_roles,
+    _occurrences,
+    _rule_roles,
+    _skip_descriptors,
+    _stake_in_lede,
+    fielded,
+    lede,
+)
+
+
+def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[str]]:
+    """(amount texts, valuation texts) as the strategy splits them."""
+    amounts, valuations = _money_roles(text, len(text) if region_end is None else region_end)
+    return [m.text for m in amounts], [m.text for m in valuations]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "valuations"),
+    [
+        ("Halvorsen Foods will buy Pellucid Brands for $2 billion.", ["$2 billion"], []),
+        ("Halvorsen Foods, which has a market value of $50 billion, agreed to buy Pellucid "
+         "for $2 billion.", ["$2 billion"], []),
+        ("Halvorsen has a market capitalisation of €9bn.", [], []),
+        ("Pellucid had revenue of $300 million. Halvorsen will pay $2 billion.",
+         ["$2 billion"], []),
+        ("Pellucid reported annual sales of £80m.", [], []),
+        ("Halvorsen will pay $83.50 per share for Pellucid.", [], []),
+        ("Halvorsen offered 1,200 pence a share.", [], []),
+        ("Halvorsen will pay €1 billion ($1.1 billion) for Pellucid.", ["€1 billion"], []),
+        ("Pellucid Labs, which was valued at $5 billion last spring, raised $300 million.",
+         ["$300 million"], ["$5 billion"]),
+        ("Orvane raised $300 million at a $2 billion valuation.", ["$300 million"],
+         ["$2 billion"]),
+        ("Halvorsen agreed to buy Pellucid in a deal valued at $4 billion.", ["$4 billion"], []),
+        ("Halvorsen agreed a takeover worth $4 billion.", ["$4 billion"], []),
+        ("Pellucid is worth $4 billion, analysts say.", [], ["$4 billion"]),
+    ],
+)  # fmt: skip
+def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
+    assert roles_of(text) == (amounts, valuations)
+
+
+def test_money_past_the_lede_is_not_an_amount() -> None:
+    text = "Halvorsen will buy Pellucid for $2 billion. Much later, a $7 billion figure appeared."
+    assert roles_of(text, region_end=text.index("Much"))[0] == ["$2 billion"]
+    assert roles_of(text)[0] == ["$2 billion", "$7 billion"]
+
+
+def test_valuations_stay_valuations_anywhere_in_the_text() -> None:
+    text = "Orvane raised $30 million. " + "Filler sentence. " * 10 + "It is now valued at $1bn."
+    assert roles_of(text, region_end=30) == (["$30 million"], ["$1bn"])
+
+
+@pytest.mark.parametrize(
+    ("text", "stake", "quote"),
+    [
+        ("Halvorsen agreed to buy a 24.9% stake in Pellucid.", 24.9, "24.9%"),
+        ("Halvorsen will take 40 per cent of Pellucid.", 40.0, "40 per cent"),
+        ("Halvorsen will acquire an additional 15% of Pellucid.", 15.0, "15%"),
+        ("Pellucid sold a stake of 51% to Halvorsen.", 51.0, "51%"),
+        ("Halvorsen will purchase a 60% interest in the mine.", 60.0, "60%"),
+    ],
+)
+def test_stake_in_lede(text: str, stake: float, quote: str) -> None:
+    found = _stake_in_lede(text, len(text))
+    assert found is not None
+    value, span = found
+    assert (value, span.text) == (stake, quote)
+    assert text[span.start : span.end] == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pellucid shares rose 5% after the news.",
+        "The founders already own 30% of Pellucid and keep it.",
+        "Halvorsen will buy Pellucid outright.",
+        "Halvorsen will buy 150% more product.",
+    ],
+)
+def test_no_stake_when_none_changes_hands(text: str) -> None:
+    assert _stake_in_lede(text, len(text)) is None
+
+
+def test_stake_after_the_lede_is_ignored() -> None:
+    text = "Halvorsen will buy Pellucid. " + "Filler text here. " * 5 + "It may buy a 20% stake."
+    assert _stake_in_lede(text, region_end=30) is None
+    assert _stake_in_lede(text, len(text)) is not None
+
+
+def occurrences_after(text: str, word: str) -> list[tuple[int, int, cand.OrgCandidate]]:
+    orgs = cand.find_orgs(text)
+    return [o for o in _occurrences(text, orgs) if o[0] > text.index(word)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Halvorsen Foods will buy Crunchettes maker Pellucid Brands for cash.", "Pellucid Brands"),
+        ("Halvorsen Foods will buy Vantor's snack unit Pellucid Brands now.", "Pellucid Brands"),
+        ("Halvorsen Foods will buy Crunchettes and Pellucid Brands for cash.", "Crunchettes"),
+    ],
+)  # fmt: skip
+def test_skip_descriptors(text: str, first: str) -> None:
+    after = _skip_descriptors(text, occurrences_after(text, "buy"))
+    assert after[0][2].name == first
+
+
+def test_skip_descriptors_keeps_a_lone_candidate() -> None:
+    text = "Halvorsen Foods will buy Pellucid Brands, a snack maker."
+    after = occurrences_after(text, "buy")
+    assert _skip_descriptors(text, after) == after
+
+
+def test_occurrences_drop_names_nested_in_longer_ones() -> None:
+    text = "Brightline Capital Partners backed Orvane Labs. Brightline is pleased."
+    spans = [text[s:e] for s, e, _ in _occurrences(text, cand.find_orgs(text))]
+    assert spans == ["Brightline Capital Partners", "Orvane Labs", "Brightline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "target"),
+    [
+        ("Halvorsen Foods agreed to buy Pellucid Brands for $2 billion.",
+         "Halvorsen Foods", "Pellucid Brands"),
+        ("Halvorsen Foods will buy Crunchettes maker Pellucid Brands.",
+         "Halvorsen Foods", "Pellucid Brands"),
+        ("Tindra Energy completed its acquisition of Kolvik Power on Monday.",
+         "Tindra Energy", "Kolvik Power"),
+    ],
+)  # fmt: skip
+def test_rule_roles_buyer_and_target(text: str, buyer: str, target: str) -> None:
+    roles = _rule_roles(text, len(text), cand.find_orgs(text))
+    assert roles.buyer is not None and roles.target is not None
+    assert (roles.buyer.value, roles.target.value) == (buyer, target)
+    assert text[roles.buyer.start : roles.buyer.end] == buyer
+
+
+def test_rule_roles_seller_and_buyer() -> None:
+    text = "Vantor Group agreed to sell Pellucid Brands to Halvorsen Foods."
+    roles = _rule_roles(text, len(text), cand.find_orgs(text))
+    assert roles.seller is not None and roles.seller.value == "Vantor Group"
+    assert roles.buyer is not None and roles.buyer.value == "Halvorsen Foods"
+
+
+def test_rule_roles_funding_round() -> None:
+    text = "Orvane Labs raised $40 million in a round led by Brightline Capital."
+    roles = _rule_roles(text, len(text), cand.find_orgs(text))
+    assert roles.target is not None and roles.target.value == "Orvane Labs"
+    assert roles.lead is not None and roles.lead.value == "Brightline Capital"
+
+
+def test_lede_cuts_at_a_sentence_end() -> None:
+    text = "A" * 50 + ". " + "B" * 50 + ". " + "C" * 50
+    assert lede(text, 120) == "A" * 50 + ". " + "B" * 50 + "."
+    assert lede(text, 1000) == text
+
+
+def test_lede_cuts_at_a_line_break() -> None:
+    text = "Headline of the story about a deal\n" + "word " * 100
+    assert lede(text, 60) == "Headline of the story about a deal\n"
+
+
+def test_lede_without_a_good_break_cuts_at_the_limit() -> None:
+    text = "x" * 500
+    assert lede(text, 100) == "x" * 100
+
+
+class NoModel:
+    """A client that fails the test if the strategy asks the model anything."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"the model was asked ({name}) where the rules should decide")
+
+
+async def test_rules_alone_fill_a_clear_article() -> None:
+    text = (
+        "Halvorsen Foods to buy Pellucid Brands for $2 billion\n"
+        "OSLO, 3 March 2025 - Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion "
+        "in cash, the companies said in a statement.\n"
+        "The deal is subject to regulatory approval and is expected to close next year.\n"
+    )
+    ctx = CallContext(
+        client=NoModel(),  # type: ignore[arg-type]
+        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
+        prompt=load_prompt("deal-embedded"),
+        retry=RetryPolicy(),
+    )
+    summary = await fielded(ctx, make_article(text, id="a", source="a"))
+    assert summary.deal_type is DealType.acquisition
+    assert summary.status is DealStatus.pending_approval
+    assert summary.names(Role.acquirer) == ["Halvorsen Foods"]
+    assert summary.names(Role.target) == ["Pellucid Brands"]
+    assert summary.amount is not None and summary.amount.value == 2e9
+    assert str(summary.announced_on) == "2025-03-03"
+    quotes = [p.evidence.quote for p in summary.parties if p.evidence]
+    quotes += [e.quote for e in summary.evidence.values()]
+    assert summary.amount.evidence is not None
+    quotes.append(summary.amount.evidence.quote)
+    assert all(quote in text for quote in quotes)
+    assert ctx.requests == 0
+
+
+async def test_text_without_deal_cues_is_no_deal() -> None:
+    text = "The harbour town enjoyed mild weather all week, and the ferries ran on time.\n"
+    ctx = CallContext(
+        client=NoModel(),  # type: ignore[arg-type]
+        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
+        prompt=load_prompt("deal-embedded"),
+        retry=RetryPolicy(),
+    )
+    summary = await fielded(ctx, make_article(text, id="w", source="w"))
+    assert not summary.is_deal
+    assert summary.headline
