@@ -1,0 +1,84 @@
+"""The few facts grouping needs from each summary, kept small so 100,000 of them fit easily.
+
+Grouping never holds the summaries themselves: a ``Report`` keeps the article id, a date, the
+deal type and status, and each principal party as a normalized name plus a role class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from summarize.names import AliasTable, normalize_name
+from summarize.schema import DealStatus, DealSummary, DealType, Role
+
+ROLE_CLASSES: dict[Role, str] = {
+    Role.acquirer: "buyer",
+    Role.investor: "buyer",
+    Role.lead_investor: "buyer",
+    Role.target: "target",
+    Role.seller: "seller",
+    Role.merger_partner: "merger",
+}
+"""Roles that may describe the same part in a deal; advisors are left out of grouping."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyKey:
+    key: str
+    """Normalized (alias-canonical) name: the blocking and comparison key."""
+    role_class: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One summary as grouping sees it."""
+
+    index: int
+    id: str
+    date: dt.date | None
+    deal_type: DealType | None
+    status: DealStatus | None
+    parties: tuple[PartyKey, ...]
+    classes: frozenset[str]
+    """The role classes its parties hold."""
+
+
+_normalized = lru_cache(maxsize=1 << 16)(normalize_name)
+"""Names repeat across reports of one deal: normalize each spelling once."""
+
+
+def party_key(name: str, aliases: AliasTable | None) -> str:
+    """The comparison key of a party name (alias-canonical when an alias table knows it)."""
+    return aliases.canonical(name) if aliases else _normalized(name)
+
+
+def report_of(
+    index: int,
+    article_id: str,
+    summary: DealSummary,
+    *,
+    published: Mapping[str, dt.date] | None = None,
+    aliases: AliasTable | None = None,
+) -> Report:
+    """The grouping facts of one summary; its date is the published date, else announced_on."""
+    date = (published or {}).get(article_id) or summary.announced_on
+    parties: dict[tuple[str, str], PartyKey] = {}
+    for party in summary.parties:
+        role_class = ROLE_CLASSES.get(party.role)
+        key = party_key(party.name, aliases)
+        if role_class and key:
+            parties.setdefault((key, role_class), PartyKey(key, role_class, party.name))
+    keys = tuple(parties.values())
+    classes = frozenset(p.role_class for p in keys)
+    return Report(index, article_id, date, summary.deal_type, summary.status, keys, classes)
+
+
+def article_id_of(summary: DealSummary, fallback: str) -> str:
+    """The id a run stamped on the summary, or ``fallback`` when it has none."""
+    if summary.metadata is not None and summary.metadata.article_id:
+        return summary.metadata.article_id
+    return fallback

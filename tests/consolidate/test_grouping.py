@@ -1,0 +1,250 @@
+"""Grouping: the same deal together with its reason, different deals apart, no full comparison."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from summarize.consolidate import consolidate
+from summarize.consolidate.grouping import (
+    MAX_GROUP,
+    Grouper,
+    block_keys,
+    is_short_form,
+    types_compatible,
+)
+from summarize.consolidate.reports import report_of
+from summarize.names import AliasTable
+from summarize.schema import DealSummary, DealType
+
+from .conftest import deal
+
+
+def groups_of(summaries: dict[str, DealSummary], **options: Any) -> list[set[str]]:
+    return [set(d.article_ids) for d in consolidate(summaries, **options)]
+
+
+def test_two_reports_of_one_deal_are_grouped_with_the_reason() -> None:
+    deals = consolidate(
+        {
+            "a": deal(("Acme Corp", "acquirer"), ("Bolt Ltd", "target")),
+            "b": deal(("Acme Corporation", "acquirer"), ("Bolt", "target")),
+        }
+    )
+    assert [d.article_ids for d in deals] == [["a", "b"]]
+    [reason] = deals[0].grouping
+    assert "a + b" in reason and "Acme Corp (buyer)" in reason and "Bolt Ltd (target)" in reason
+
+
+def test_same_company_buying_and_selling_the_same_week_stays_apart(day: Any) -> None:
+    summaries = {
+        "buys": deal(("Acme", "acquirer"), ("Bolt", "target"), announced_on=day(0)),
+        "sells": deal(
+            ("Acme", "seller"), ("Cobalt Unit", "target"), ("Dyna", "acquirer"), announced_on=day(2)
+        ),
+        "buys-again": deal(("Acme Inc.", "acquirer"), ("Bolt", "target"), announced_on=day(3)),
+    }
+    deals = consolidate(summaries)
+    assert [set(d.article_ids) for d in deals] == [{"buys", "buys-again"}, {"sells"}]
+    assert any("Acme is buyer in buys but seller in sells" in r for r in deals[0].grouping)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        pytest.param(
+            deal(("Acme", "acquirer"), ("Bolt", "target")),
+            deal(("Acme", "acquirer"), ("Cobalt", "target")),
+            "different targets",
+            id="one-buyer-two-targets",
+        ),
+        pytest.param(
+            deal(("Acme", "acquirer"), ("Bolt", "target")),
+            deal(("Zenith", "acquirer"), ("Bolt", "target")),
+            "different buyers",
+            id="rival-bids",
+        ),
+        pytest.param(
+            deal(("Acme", "acquirer"), ("Bolt", "target")),
+            deal(("Acme", "merger_partner"), ("Bolt", "merger_partner"), deal_type="joint_venture"),
+            "deal types acquisition and joint_venture",
+            id="incompatible-types",
+        ),
+        pytest.param(
+            deal(("Acme", "investor"), ("Bolt", "target"), deal_type="minority_investment"),
+            deal(("Acme", "target"), ("Bolt", "investor"), deal_type="minority_investment"),
+            "Acme is buyer in a but target in b",
+            id="roles-swapped",
+        ),
+    ],
+)
+def test_different_deals_of_one_company_stay_apart(
+    first: DealSummary, second: DealSummary, why: str
+) -> None:
+    deals = consolidate({"a": first, "b": second})
+    assert len(deals) == 2
+    assert any(why in reason for reason in deals[0].grouping)
+
+
+def test_funding_round_reports_may_name_different_investors() -> None:
+    summaries = {
+        "a": deal(("Sequoia", "lead_investor"), ("Bolt", "target"), deal_type="funding_round"),
+        "b": deal(("Accel", "investor"), ("Bolt", "target"), deal_type="funding_round"),
+    }
+    assert groups_of(summaries) == [{"a", "b"}]
+
+
+def test_merger_partners_match_acquirer_and_target_of_another_report() -> None:
+    summaries = {
+        "a": deal(("Acme", "merger_partner"), ("Bolt", "merger_partner"), deal_type="merger"),
+        "b": deal(("Acme", "acquirer"), ("Bolt", "target")),
+    }
+    assert groups_of(summaries) == [{"a", "b"}]
+
+
+@pytest.mark.parametrize(
+    ("gap", "later_status", "together"),
+    [
+        (30, "announced", True),
+        (200, "announced", False),
+        (200, "completed", True),
+        (500, "completed", False),
+    ],
+)
+def test_date_window_widens_once_the_deal_closes(
+    day: Any, gap: int, later_status: str, together: bool
+) -> None:
+    summaries = {
+        "first": deal(("Acme", "acquirer"), ("Bolt", "target"), announced_on=day(0)),
+        "later": deal(
+            ("Acme", "acquirer"), ("Bolt", "target"), status=later_status, announced_on=day(gap)
+        ),
+    }
+    assert (len(consolidate(summaries)) == 1) is together
+
+
+def test_published_dates_override_announced_on(day: Any) -> None:
+    summaries = {
+        "a": deal(("Acme", "acquirer"), ("Bolt", "target"), announced_on=day(0)),
+        "b": deal(("Acme", "acquirer"), ("Bolt", "target"), announced_on=day(0)),
+    }
+    assert len(consolidate(summaries, published={"a": day(0), "b": day(300)})) == 2
+
+
+def test_a_report_linking_two_contradicting_reports_joins_only_one() -> None:
+    summaries = {
+        "bolt": deal(("Acme", "acquirer"), ("Bolt", "target")),
+        "vague": deal(("Acme", "acquirer")),
+        "cobalt": deal(("Acme", "acquirer"), ("Cobalt", "target")),
+    }
+    groups = groups_of(summaries)
+    assert not any({"bolt", "cobalt"} <= g for g in groups)
+    assert sorted(map(len, groups)) == [1, 2]
+
+
+def test_short_forms_and_aliases_link_reports() -> None:
+    short = {
+        "a": deal(("Meta Platforms", "investor"), ("Scale AI", "target")),
+        "b": deal(("Meta", "investor"), ("Scale", "target")),
+    }
+    assert groups_of(short) == [{"a", "b"}]
+    aliased = {
+        "a": deal(("Alphabet", "acquirer"), ("Wiz", "target")),
+        "b": deal(("Google", "acquirer"), ("Wiz", "target")),
+    }
+    assert len(groups_of(aliased)) == 2
+    assert groups_of(aliased, aliases={"Alphabet": ["Google"]}) == [{"a", "b"}]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("meta", "meta platforms", True),
+        ("disney", "walt disney", True),
+        ("hp", "hp enterprise", False),  # too short to be a short form
+        ("capital", "sequoia capital", False),  # a generic word alone
+        ("meta platforms", "meta platforms", False),  # same length: not a short form
+        ("scale", "scaleup labs", False),
+    ],
+)
+def test_is_short_form(a: str, b: str, expected: bool) -> None:
+    assert is_short_form(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("meta platforms", ("meta", [])),
+        ("walt disney", ("walt", ["disney"])),
+        ("sequoia capital", ("sequoia", [])),
+        ("acme", ("acme", [])),
+    ],
+)
+def test_block_keys(key: str, expected: tuple[str, list[str]]) -> None:
+    assert block_keys(key) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (DealType.acquisition, DealType.majority_stake, True),
+        (DealType.minority_investment, DealType.funding_round, True),
+        (DealType.acquisition, DealType.funding_round, False),
+        (DealType.joint_venture, DealType.merger, False),
+        (DealType.other, DealType.joint_venture, True),
+        (None, DealType.asset_sale, True),
+    ],
+)
+def test_types_compatible(a: DealType | None, b: DealType | None, expected: bool) -> None:
+    assert types_compatible(a, b) is expected
+
+
+def test_only_reports_sharing_a_name_word_are_compared(day: Any) -> None:
+    reports = [
+        report_of(
+            i,
+            f"r{i}",
+            deal((f"Buyer{i}", "acquirer"), (f"Target{i}", "target"), announced_on=day(i % 30)),
+        )
+        for i in range(300)
+    ]
+    reports.append(report_of(300, "r300", deal(("Buyer7", "acquirer"), ("Target7", "target"))))
+    assert Grouper().candidates(reports) == [(7, 300)]
+
+
+def test_grouping_is_deterministic_and_ignores_input_order(day: Any) -> None:
+    summaries = {
+        f"{buyer}-{n}": deal((buyer, "acquirer"), (target, "target"), announced_on=day(n))
+        for n, (buyer, target) in enumerate(
+            [("Acme", "Bolt"), ("Acme", "Cobalt"), ("Dyna", "Bolt"), ("Acme", "Bolt")] * 2
+        )
+    }
+    first = consolidate(summaries)
+    assert [d.model_dump() for d in consolidate(summaries)] == [d.model_dump() for d in first]
+    shuffled = list(summaries.items())
+    random.Random(3).shuffle(shuffled)
+    partition = {frozenset(d.article_ids) for d in first}
+    assert {frozenset(d.article_ids) for d in consolidate(dict(shuffled))} == partition
+
+
+def test_a_deal_holds_at_most_max_group_reports() -> None:
+    summaries = {
+        f"r{i}": deal(("Acme", "acquirer"), ("Bolt", "target")) for i in range(MAX_GROUP + 5)
+    }
+    assert sorted(len(d.article_ids) for d in consolidate(summaries)) == [5, MAX_GROUP]
+
+
+def test_a_lone_report_says_so() -> None:
+    [single] = consolidate({"a": deal(("Acme", "acquirer"), ("Bolt", "target"))})
+    assert single.grouping == ["only report of this deal"]
+
+
+def test_alias_table_is_accepted_as_is() -> None:
+    table = AliasTable.from_mapping({"Alphabet": ["Google"]})
+    summaries = {
+        "a": deal(("Alphabet", "acquirer"), ("Wiz", "target")),
+        "b": deal(("Google", "acquirer"), ("Wiz", "target")),
+    }
+    assert groups_of(summaries, aliases=table) == [{"a", "b"}]

@@ -1,0 +1,89 @@
+"""Valuations are labeled by the words around their figure, so distinct facts stay distinct."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.consolidate.valuations import find_valuations, labeled_in, money_near_digits
+from summarize.money import find_money
+from summarize.schema import Evidence
+
+from .conftest import deal, fact, money
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The startup was last valued at $14 billion.", [("last_round", 14e9)]),
+        ("It was most recently valued at nearly $14 billion.", [("last_round", 14e9)]),
+        (
+            "Once valued at $14 billion, it is also in talks on a tender offer that would lift "
+            "its valuation to $25 billion.",
+            [("last_round", 14e9), ("tender_offer", 25e9)],
+        ),
+        ("The round gives it a $5 billion post-money valuation.", [("post_money", 5e9)]),
+        ("The deal values the company at $3 billion.", [("implied", 3e9)]),
+        ("Its pre-money valuation is $900 million.", [("pre_money", 9e8)]),
+        ("It was valued at $2 billion in 2021 and more since.", [("last_round", 2e9)]),
+        ("The firm, valued at $2 billion in 2021, grew.", [("last_round", 2e9)]),
+        ("Revenue reached $870 million last year.", []),
+        ("Meta will invest more than $10 billion.", []),
+    ],
+)
+def test_labels_follow_the_words_before_each_figure(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(label, m.value) for label, _, m in labeled_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no figure at all",
+        "It paid no less than US$1.5 billion, about a third of its 2023 revenue of $4.4bn.",
+        "A" * 300 + " valued above Rs 33,737 crore " + "B" * 300 + " and then 12 more",
+    ],
+)
+def test_searching_near_digits_finds_what_the_full_search_finds(text: str) -> None:
+    assert [(m.value, m.text, m.start) for m in money_near_digits(text)] == [
+        (m.value, m.text, m.start) for m in find_money(text)
+    ]
+
+
+def test_valuation_field_is_implied_unless_its_quote_says_otherwise() -> None:
+    plain = deal(valuation=money(3e9, "$3 billion", quote="valuing the firm at $3 billion"))
+    tender = deal(
+        valuation=money(25e9, "$25 billion", quote="a tender offer at a $25 billion valuation")
+    )
+    no_quote = deal(valuation=money(3e9, "$3 billion"))
+    assert [(v.label, v.cue) for v in find_valuations(plain)] == [("implied", "valuing")]
+    assert [v.label for v in find_valuations(tender)] == ["tender_offer"]
+    assert [(v.label, v.cue) for v in find_valuations(no_quote)] == [("implied", None)]
+
+
+def test_article_text_around_the_quote_decides_the_label() -> None:
+    text = "Bolt was last valued at $14 billion. Other news followed."
+    start = text.index("$14 billion")
+    valuation = money(14e9, "$14 billion")
+    valuation.evidence = Evidence(quote="$14 billion", spans=[(start, start + 11)])
+    summary = deal(valuation=valuation)
+    assert [v.label for v in find_valuations(summary)] == ["implied"]
+    assert [v.label for v in find_valuations(summary, text)] == ["last_round"]
+
+
+def test_each_figure_is_found_once_verbatim_quotes_first() -> None:
+    summary = deal(
+        key_facts=[
+            fact(
+                "Bolt is worth $14 billion after its last valuation.",
+                quote="Bolt was last valued at $14 billion",
+            ),
+            fact("A tender offer would value it at $25 billion."),
+        ],
+        valuation=money(14e9, "$14 billion"),
+    )
+    found = [(v.label, v.money.value, v.quote) for v in find_valuations(summary)]
+    assert found == [
+        ("last_round", 14e9, "Bolt was last valued at $14 billion"),
+        ("tender_offer", 25e9, "A tender offer would value it at $25 billion."),
+    ]
