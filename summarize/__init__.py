@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from summarize.articles import Article, iter_articles, make_article, read_file
 from summarize.batch import summarize_many
+from summarize.consolidate import ConsolidatedDeal, consolidate
 from summarize.exceptions import (
     ConfigError,
     InputError,
@@ -40,6 +41,7 @@ __all__ = [
     "Article",
     "ConfigError",
     "Consideration",
+    "ConsolidatedDeal",
     "DealStatus",
     "DealSummary",
     "DealType",
@@ -60,6 +62,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "__version__",
+    "consolidate",
     "iter_articles",
     "list_prompts",
     "load_prompt",

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from summarize.cli import info, run, serve  # noqa: F401  (registers commands)
+from rich.markup import escape
+
+from summarize.cli import cache, consolidate, eval, info, run, serve, show  # noqa: F401  (registers commands)
 from summarize.cli.app import app, err
 from summarize.exceptions import SummarizeError
 
@@ -17,7 +19,7 @@ def main() -> None:
     try:
         app()
     except SummarizeError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted")

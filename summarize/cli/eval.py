@@ -109,6 +109,8 @@ def eval_run(
             on_result=advance,
         )
     print_report(run, err, worst)
+    if (data.root / "groups.yaml").is_file():
+        _consolidation_report(data.root, run)
     if out:
         run.save(out)
         err.print(f"wrote {out}")
@@ -122,6 +124,18 @@ def eval_run(
     if failures:
         err.print(f"[red]{gate_message(failures)}[/red]", soft_wrap=True)
         raise typer.Exit(1)
+
+
+def _consolidation_report(root: Path, run: RunFile) -> None:
+    """Datasets with groups.yaml also score consolidation of the per-article summaries."""
+    from summarize.evals.consolidation import print_consolidation_report, run_consolidation_eval
+    from summarize.schema import DealSummary
+
+    summaries = {
+        article.id: DealSummary.model_validate(article.prediction) if article.prediction else None
+        for article in run.articles
+    }
+    print_consolidation_report(run_consolidation_eval(root, summaries), err)
 
 
 @eval_app.command("diff")

@@ -116,6 +116,14 @@ def run(
         Path | None,
         typer.Option("--html", help="Also write an HTML view with highlighted evidence."),
     ] = None,
+    consolidate: Annotated[
+        bool,
+        typer.Option(
+            "--consolidate",
+            help="Print one consolidated record per deal instead of one per article "
+            "(per-article records still go to --out).",
+        ),
+    ] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted.")] = MAX_ARTICLE_BYTES,
 ) -> None:
     """Summarize articles into DealSummary JSON, one record per article."""
@@ -147,7 +155,7 @@ def run(
         budget=Budget(price=price, limit=max_cost),
         skip=log.done if log else (),
         require_deal=True,
-        keep_articles=html is not None,
+        keep_articles=html is not None or consolidate,
     )
     if log and log.torn_bytes:
         err.print(f"cut {log.torn_bytes} bytes of a record left half-written by an earlier run")
@@ -159,13 +167,15 @@ def run(
         record = result.record()
         if log:
             log.write(record)
+        elif consolidate:
+            pass  # stdout carries the consolidated deals instead
         else:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
             sys.stdout.write("\n")
             sys.stdout.flush()
         if result.error:
             err.print(f"[red]error:[/red] {escape(result.error.message)}", soft_wrap=True)
-        elif html is not None and result.article and result.summary:
+        elif (html is not None or consolidate) and result.article and result.summary:
             done.append((result.article, result.summary))
 
     total = None if single else count_inputs(paths)
@@ -185,7 +195,7 @@ def run(
                 log.close()
             if cache:
                 cache.close()
-    _report(runner, out, html, done, single)
+    _report(runner, out, html, done, single, consolidate)
 
 
 def _report(
@@ -194,9 +204,14 @@ def _report(
     html: Path | None,
     done: list[tuple[Article, DealSummary]],
     single: bool,
+    consolidate: bool = False,
 ) -> None:
     stats = runner.stats
-    if html and done:
+    if consolidate:
+        from summarize.consolidate.display import print_consolidated
+
+        print_consolidated(done, stream=sys.stdout, console=err, html=html)
+    elif html and done:
         from summarize.grounding.html import render_html
 
         html.write_text(render_html(done), encoding="utf-8")

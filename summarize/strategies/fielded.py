@@ -69,17 +69,27 @@ _INVESTOR_SENTENCE = re.compile(
 )
 _DISTRACTOR_CONTEXT = re.compile(
     r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
-    r"price\b|for each|"
+    r"price\b|for each|had raised|so far|to date|in total|"
     r"each \w+ share|share price|debt\b|last year|previous|earlier round|in 20\d\d|synerg\w+|"
     r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
     re.I,
 )
 _PAST_VALUATION = re.compile(
     r"\blast\b|previous|earlier|prior|once|was valued|had been valued|in (?:19|20)\d\d|"
-    r"\b(?:19|20)\d\d\b|series [a-h]\b",
+    r"\b(?:19|20)\d\d\b",
     re.I,
 )
-_VALUATION_CONTEXT = re.compile(r"valu(?:ed|ing|ation)|worth", re.I)
+_MARKET_VALUE = re.compile(
+    r"shares? (?:rose|fell|jumped|climbed|closed|slipped|traded)|share price|stock[- ]market|"
+    r"market (?:value|cap)|trading|which (?:is|was) (?:valued|worth)|\bworth\b",
+    re.I,
+)
+_STRONG_VALUATION = re.compile(
+    r"valu(?:ing|es)\b[^.]{0,40}$|post-money|pre-money|implie[sd]\b[^.]{0,30}$|"
+    r"at a valuation of\s*$",
+    re.I,
+)
+_VALUATION_CONTEXT = re.compile(r"valu(?:ed|es|ing|ation)|worth", re.I)
 _DEAL_VALUE_CONTEXT = re.compile(
     r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
     r"(?:valued|worth)",
@@ -269,18 +279,44 @@ def _first_occurrence(text: str, org: cand.OrgCandidate) -> _Found:
     return _Found(org.name, start, end)
 
 
+def _valuation_strength(window: str, after: str) -> int:
+    """How surely a valuation-like mention is the valuation this deal sets (0: it is not).
+
+    A market value ("shares rose, valuing the group at"), a price per share, a relative clause
+    about another company ("which is valued at") and history ("last valued at") are not.
+    """
+    sentence = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
+    after = after.split(". ", 1)[0]
+    if _PAST_VALUATION.search(sentence + " " + after) or _MARKET_VALUE.search(sentence):
+        return 0
+    if re.match(r"\s*(?:each|a share|per share)", after):
+        return 0
+    if _STRONG_VALUATION.search(sentence) or re.match(
+        r"\s*(?:post-money |pre-money )?valuation", after
+    ):
+        return 2
+    return 1
+
+
 def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[MoneyMention]]:
-    """Split money mentions into deal-amount candidates and valuation candidates."""
-    amounts, valuations = [], []
+    """Split money mentions into deal-amount candidates and valuation candidates.
+
+    Valuations come back strongest first, then in order of appearance.
+    """
+    amounts: list[MoneyMention] = []
+    valuations: list[tuple[int, MoneyMention]] = []
     for mention in find_money(text):
         window = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 40]
         if (
             _VALUATION_CONTEXT.search(window[-30:]) and not _DEAL_VALUE_CONTEXT.search(window)
         ) or re.match(r"\s*(?:post-money |pre-money )?valuation", after):
-            # Only the valuation this deal sets; "last valued at", "in 2021" are history.
-            if not _PAST_VALUATION.search(window[-45:] + " " + after[:20]):
-                valuations.append(mention)
+            strength = _valuation_strength(
+                text[max(0, mention.start - 200) : mention.start],
+                text[mention.end : mention.end + 80],
+            )
+            if strength:
+                valuations.append((strength, mention))
             continue
         if mention.value < 1e5 and mention.value != int(mention.value):
             continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
@@ -291,6 +327,8 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
         if "(" in window[-3:] or mention.start > region_end:
             continue  # a conversion in brackets, or past the lede
         amounts.append(mention)
+    ranked = sorted(valuations, key=lambda v: (-v[0], v[1].start))
+    return amounts, [mention for _, mention in ranked]
     return amounts, valuations
 
 
@@ -556,11 +594,24 @@ def _people(text: str) -> list[Person]:
 
 
 def _facts(text: str, region_end: int) -> list[KeyFact]:
-    """The lede's sentences: the writer's own summary of the deal."""
-    facts = []
-    for sentence in cand.sentences(text[:region_end])[1:4]:
-        if 40 <= len(sentence.text) <= 400:
-            facts.append(
-                KeyFact(text=sentence.text, evidence=_evidence(text, sentence.start, sentence.end))
-            )
-    return facts[:3]
+    """The lede's sentences (the writer's own summary), plus sentences stating a valuation.
+
+    Valuations the deal does not set (a last round, a tender offer) are still facts worth
+    keeping: consolidation labels them apart instead of calling them conflicts.
+    """
+    facts = [
+        sentence
+        for sentence in cand.sentences(text[:region_end])[1:4]
+        if 40 <= len(sentence.text) <= 400
+    ][:3]
+    for sentence in cand.sentences(text):
+        if len(facts) >= 5:
+            break
+        if (
+            all(sentence.start != f.start for f in facts)
+            and 40 <= len(sentence.text) <= 400
+            and _VALUATION_CONTEXT.search(sentence.text)
+            and find_money(sentence.text)
+        ):
+            facts.append(sentence)
+    return [KeyFact(text=f.text, evidence=_evidence(text, f.start, f.end)) for f in facts]

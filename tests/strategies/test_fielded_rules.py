@@ -43,13 +43,18 @@ def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[
         ("Halvorsen will pay $83.50 per share for Pellucid.", [], []),
         ("Halvorsen offered 1,200 pence a share.", [], []),
         ("Halvorsen will pay €1 billion ($1.1 billion) for Pellucid.", ["€1 billion"], []),
+        # "which was valued ... last spring" is history about the company, not this deal.
         ("Pellucid Labs, which was valued at $5 billion last spring, raised $300 million.",
-         ["$300 million"], ["$5 billion"]),
+         ["$300 million"], []),
         ("Orvane raised $300 million at a $2 billion valuation.", ["$300 million"],
          ["$2 billion"]),
         ("Halvorsen agreed to buy Pellucid in a deal valued at $4 billion.", ["$4 billion"], []),
         ("Halvorsen agreed a takeover worth $4 billion.", ["$4 billion"], []),
-        ("Pellucid is worth $4 billion, analysts say.", [], ["$4 billion"]),
+        # A company's worth is a market value, not the valuation a deal sets.
+        ("Pellucid is worth $4 billion, analysts say.", [], []),
+        ("The price values Orvane at about $2 billion.", [], ["about $2 billion"]),
+        ("Orvane raised $35 million in 2023, a round that valued it at $210 million.",
+         [], []),
     ],
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
