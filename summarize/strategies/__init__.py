@@ -29,4 +29,5 @@ def strategy_fingerprint(name: str) -> str:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
+
 __all__ = ["STRATEGIES", "CallContext", "Strategy", "strategy_fingerprint"]
