@@ -9,11 +9,22 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
+from summarize.evals.gate import check_gate, gate_message
 from summarize.evals.report import print_report
 from summarize.evals.runner import run_eval
 
 EMBEDDED_DEFAULT = {"provider": "local"}
 """The configuration the shipped cassettes were recorded with (``summarize eval --record``)."""
+
+DEALS_FLOORS = {
+    "parties": 0.8,
+    "target": 0.8,
+    "amount": 0.7,
+    "status": 0.6,
+    "deal_type": 0.7,
+    "overall": 0.75,
+}
+"""The embedded default's quality targets (issue 6): CI fails when a change drops below them."""
 
 
 @pytest.mark.eval
@@ -25,3 +36,13 @@ def test_shipped_dataset_replays(dataset: str, capsys: pytest.CaptureFixture[str
     errors = [f"{a.id}: {a.error.message}" for a in run.articles if a.error]
     assert not errors, f"{len(errors)} articles did not replay; first: {errors[0]}"
     assert run.config.articles == len(run.articles) > 0
+
+
+@pytest.mark.eval
+def test_embedded_default_meets_its_quality_floors() -> None:
+    run = run_eval("deals", EMBEDDED_DEFAULT, replay=True)
+    failures = check_gate(run, min_scores=DEALS_FLOORS)
+    assert not failures, gate_message(failures)
+    assert run.grounding, "the run has no grounding statistics"
+    ungrounded = {f: g for f, g in run.grounding.items() if g.grounded < g.total}
+    assert not ungrounded, f"values the embedded default output without support: {ungrounded}"
