@@ -12,7 +12,8 @@ import summarize
 
 PUBLIC = {
     # the job
-    "summarize_article", "summarize_article_async", "summarize_many", "Summarizer", "consolidate", "ConsolidatedDeal",
+    "summarize_article", "summarize_article_async", "summarize_many", "Summarizer",
+    "consolidate", "ConsolidatedDeal",
     # the schema
     "DealSummary", "Money", "Party", "Person", "Source", "KeyFact", "Evidence",
     "DealType", "DealStatus", "Role", "Qualifier", "Consideration",

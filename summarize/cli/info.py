@@ -18,6 +18,12 @@ def schema() -> None:
     typer.echo(json.dumps(deal_summary_json_schema(), indent=2))
 
 
+def _first_sentence(text: str) -> str:
+    """A table cell, not the whole header: the description up to its first full stop."""
+    head = text.split(". ", 1)[0].rstrip(".")
+    return head + "."
+
+
 @app.command()
 def prompts() -> None:
     """List the prompt templates with their versions."""
@@ -28,5 +34,11 @@ def prompts() -> None:
     )  # fmt: skip
     for prompt in list_prompts():
         meta = prompt.meta
-        table.add_row(meta.name, meta.version, meta.strategy, meta.description, str(prompt.path))
+        table.add_row(
+            meta.name,
+            meta.version,
+            meta.strategy,
+            _first_sentence(meta.description),
+            str(prompt.path),
+        )
     err.print(table)
