@@ -63,7 +63,13 @@ class Summarizer:
         self.max_reasks = max_reasks
         self.concurrency = concurrency
         self._client = self.endpoint.client(concurrency=concurrency)
-        self._strategy = STRATEGIES[self.prompt.meta.strategy]
+        strategy = self.prompt.meta.strategy
+        if strategy not in STRATEGIES:
+            raise ConfigError(
+                f"prompt {self.prompt.name!r} is for the '{strategy}' strategy, which needs the "
+                "fine-tuned adapter; none is shipped yet (see docs/adapter.md)"
+            )
+        self._strategy = STRATEGIES[strategy]
 
     def settings(self) -> dict[str, Any]:
         """Everything that changes the answer: for cache keys and run files.
