@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
+from summarize.evals.dataset import load_dataset
 from summarize.evals.gate import check_gate, gate_message
 from summarize.evals.report import print_report
 from summarize.evals.runner import run_eval
@@ -46,3 +47,23 @@ def test_embedded_default_meets_its_quality_floors() -> None:
     assert run.grounding, "the run has no grounding statistics"
     ungrounded = {f: g for f, g in run.grounding.items() if g.grounded < g.total}
     assert not ungrounded, f"values the embedded default output without support: {ungrounded}"
+
+
+@pytest.mark.eval
+def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
+    """Per-article summaries from cassettes, consolidated and scored against groups.yaml."""
+    from summarize.evals.consolidation import print_consolidation_report, run_consolidation_eval
+    from summarize.schema import DealSummary
+
+    run = run_eval("consolidation", EMBEDDED_DEFAULT, replay=True)
+    summaries = {
+        a.id: DealSummary.model_validate(a.prediction) if a.prediction else None
+        for a in run.articles
+    }
+    report = run_consolidation_eval(load_dataset("consolidation").root, summaries)
+    with capsys.disabled():
+        print_consolidation_report(report, Console(width=120))
+    # Floors at what the embedded default reaches today: merging reports never mixes two deals.
+    assert report["grouping"]["precision"] == 1.0
+    assert report["grouping"]["f1"] >= 0.75
+    assert report["merged_accuracy"] >= 0.75
