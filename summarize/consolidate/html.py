@@ -9,7 +9,6 @@ alike.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 import jinja2
@@ -18,6 +17,7 @@ from summarize.articles import Article
 from summarize.consolidate.models import Chosen, ConsolidatedDeal, Support
 from summarize.consolidate.rules import show_value
 from summarize.grounding.html import KIND_COLOURS
+from summarize.templating import package_templates
 
 CONTEXT_CHARS = 80
 """Characters of article text shown either side of a quoted span."""
@@ -124,15 +124,7 @@ def _deal_view(deal: ConsolidatedDeal, texts: Mapping[str, str]) -> dict[str, An
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda name: resources.files("summarize.consolidate").joinpath(name).read_text("utf-8")
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return package_templates("summarize.consolidate")
 
 
 def render_deals_html(

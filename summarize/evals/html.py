@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import jinja2
 
 from summarize.evals.dataset import Dataset, Labels
@@ -11,18 +9,11 @@ from summarize.evals.display import expected_text, produced_text
 from summarize.evals.report import FIELD_HEADERS, field_row, summary_line, title
 from summarize.evals.runfile import RunFile
 from summarize.evals.scorers import FIELDS
+from summarize.templating import package_templates
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda name: resources.files("summarize.evals").joinpath(name).read_text("utf-8")
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return package_templates("summarize.evals")
 
 
 def _rows(run: RunFile, labels: dict[str, Labels]) -> list[dict]:

@@ -9,7 +9,6 @@ the colour of the shortest span covering it and an underline in the colour of th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -18,6 +17,7 @@ import jinja2
 from summarize.articles import Article
 from summarize.grounding.fields import FIELD_KINDS, EvidenceItem, evidence_items, field_kind
 from summarize.schema import DealSummary, DroppedValue
+from summarize.templating import package_templates
 
 KIND_COLOURS: dict[str, str] = {
     "parties": "#f6c343",
@@ -156,15 +156,7 @@ def _article_view(index: int, article: Article, summary: DealSummary) -> dict[st
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda name: resources.files("summarize.grounding").joinpath(name).read_text("utf-8")
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return package_templates("summarize.grounding")
 
 
 def render_html(items: list[tuple[Article, DealSummary]], *, title: str = "Evidence view") -> str:
