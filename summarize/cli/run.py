@@ -216,7 +216,7 @@ def _report(
 
         html.write_text(render_html(done), encoding="utf-8")
         err.print(f"wrote {html}")
-    if not single or stats.failed:
+    if not single:  # one article: its record or its one-line error says it all
         err.print(summary_line(stats, out), soft_wrap=True)
     if stats.stopped_by_budget:
         budget = runner.budget
