@@ -9,19 +9,17 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 from summarize.articles import Article, make_article
 from summarize.exceptions import ConfigError, NoDealError
+from summarize.grounding import POLICIES, Policy, ground
 from summarize.prompts import Prompt, load_prompt
 from summarize.providers import Endpoint, resolve_endpoint
 from summarize.retry import RetryPolicy
 from summarize.schema import DealSummary, RunMetadata
 from summarize.strategies import STRATEGIES, strategy_fingerprint
 from summarize.strategies.base import CallContext
-
-GroundingPolicy = Literal["strict", "flag", "off"]
-GROUNDING_POLICIES: tuple[str, ...] = ("strict", "flag", "off")
 
 
 class Summarizer:
@@ -36,7 +34,7 @@ class Summarizer:
         api_key: str | None = None,
         prompt: str | Prompt | None = None,
         mode: str | None = None,
-        grounding: GroundingPolicy | None = None,
+        grounding: Policy | None = None,
         retry: RetryPolicy | None = None,
         max_reasks: int = 2,
         concurrency: int = 8,
@@ -54,11 +52,9 @@ class Summarizer:
         if grounding is None:
             # A small model is trusted only as far as its quotes go.
             grounding = "strict" if self.endpoint.provider == "local" else "flag"
-        if grounding not in GROUNDING_POLICIES:
-            raise ConfigError(
-                f"unknown grounding policy {grounding!r}; choose one of {GROUNDING_POLICIES}"
-            )
-        self.grounding: GroundingPolicy = grounding
+        if grounding not in POLICIES:
+            raise ConfigError(f"unknown grounding policy {grounding!r}; choose one of {POLICIES}")
+        self.grounding: Policy = grounding
         self.retry = retry or RetryPolicy()
         self.max_reasks = max_reasks
         self.concurrency = concurrency
@@ -101,8 +97,6 @@ class Summarizer:
         started = time.perf_counter()
         summary = await self._strategy(ctx, article)
         if self.grounding != "off":
-            from summarize.grounding import ground
-
             summary = ground(summary, article, policy=self.grounding)
         summary.metadata = RunMetadata(
             provider=self.endpoint.provider,

@@ -17,6 +17,7 @@ article prefix so llama.cpp reuses its KV cache. Named steps:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -230,9 +231,6 @@ def _rule_roles(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _R
             if buyers:
                 roles.buyer = _Found(buyers[0][2].name, buyers[0][0], buyers[0][1])
             return roles
-        if word in {"acquisition of", "purchase of", "takeover of"}:
-            # "X's acquisition of Y": the buyer is the possessive before the noun.
-            pass
         roles.buyer = _Found(subject[2].name, subject[0], subject[1])
         roles.target = _Found(obj[2].name, obj[0], obj[1])
         return roles
@@ -544,11 +542,8 @@ def _date(summary: DealSummary, text: str) -> None:
     dates = cand.find_dates(text[:600])
     if dates:
         iso, span = dates[0]
-        summary.announced_on = iso  # type: ignore[assignment]
+        summary.announced_on = dt.date.fromisoformat(iso)
         summary.evidence["announced_on"] = _evidence(text, span.start, span.end)
-        summary.announced_on = DealSummary.model_validate(
-            {"headline": "x", "deal_type": None, "status": None, "announced_on": iso}
-        ).announced_on
 
 
 def _sources(text: str) -> list[Source]:
