@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.articles import Article
-from summarize.batch import BatchRunner, OutputLog
+from summarize.batch import BatchRunner, OutputLog, ResultCache
 from summarize.pipeline import Summarizer
 from summarize.providers import Endpoint
 from summarize.testing import FaultServer, fake_articles
@@ -86,6 +86,7 @@ def peak_rss_mb() -> float:
 async def run_once(
     url: str, prompt: Path, out: Path, concurrency: int, articles: Iterator[Article],
     count: int, latency_s: float, samples: dict[int, float] | None = None,
+    cache: ResultCache | None = None,
 ) -> Figures:  # fmt: skip
     endpoint = Endpoint(
         provider="openai", model="fake-model", base_url=url, api_key="bench", mode="json"
@@ -95,7 +96,7 @@ async def run_once(
     )
     warm = next(fake_articles(1, start=10**7))
     await summarizer.summarize(warm)  # connection and one-time preparation out of the timing
-    runner = BatchRunner(summarizer, concurrency=concurrency)
+    runner = BatchRunner(summarizer, concurrency=concurrency, cache=cache)
     cpu = time.process_time()
     started = time.perf_counter()
     with OutputLog(out, resume=False) as log:
@@ -120,6 +121,11 @@ def main() -> None:
     )
     parser.add_argument("--rss-articles", type=int, default=0, help="articles for the RSS run")
     parser.add_argument("--profile", type=int, metavar="CONCURRENCY", help="profile one run")
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="write every result to a fresh SQLite cache, as `run` does",
+    )
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -134,12 +140,17 @@ def main() -> None:
         for concurrency in [args.profile] if args.profile else args.concurrency:
             count = int(concurrency / args.latency * args.seconds)
             articles = fake_articles(count, filler=FILLER)
-            job = run_once(server.url, prompt, out, concurrency, articles, count, args.latency)
+            cache = ResultCache(Path(tmp) / f"cache-{concurrency}.sqlite") if args.cache else None
+            job = run_once(
+                server.url, prompt, out, concurrency, articles, count, args.latency, cache=cache
+            )
             if args.profile:
                 profiler = cProfile.Profile()
                 figures = profiler.runcall(asyncio.run, job)
                 report = io.StringIO()
-                pstats.Stats(profiler, stream=report).sort_stats("tottime").print_stats(25)
+                pstats.Stats(profiler, stream=report).sort_stats(
+                    os.environ.get("SORT", "tottime")
+                ).print_stats(int(os.environ.get("ROWS", "25")))
                 print(report.getvalue())
             else:
                 figures = asyncio.run(job)

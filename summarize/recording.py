@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import httpx2
 import openai
 import yaml
+from openai._vendor.httpx_aiohttp import AiohttpTransport
 from vcr import VCR
 from vcr.cassette import Cassette
 from vcr.errors import CannotOverwriteExistingCassetteException
@@ -332,7 +333,8 @@ def _misses_raise(rerecord: str) -> Iterator[list[str]]:
 
     Yields the list of miss messages so far, for callers whose code swallows the error.
     """
-    send_async = httpx2.AsyncHTTPTransport.handle_async_request
+    async_transports = (httpx2.AsyncHTTPTransport, AiohttpTransport)
+    send_async = {cls: cls.handle_async_request for cls in async_transports}
     send_sync = httpx2.HTTPTransport.handle_request
     misses: list[str] = []
 
@@ -340,11 +342,14 @@ def _misses_raise(rerecord: str) -> Iterator[list[str]]:
         misses.append(miss_message(exc, rerecord))
         return ReplayMissError(misses[-1])
 
-    async def handle_async_request(self: Any, request: Any) -> Any:
-        try:
-            return await send_async(self, request)
-        except CannotOverwriteExistingCassetteException as exc:
-            raise miss(exc) from exc
+    def patched_async(cls: type) -> Any:
+        async def handle_async_request(self: Any, request: Any) -> Any:
+            try:
+                return await send_async[cls](self, request)
+            except CannotOverwriteExistingCassetteException as exc:
+                raise miss(exc) from exc
+
+        return handle_async_request
 
     def handle_request(self: Any, request: Any) -> Any:
         try:
@@ -352,10 +357,14 @@ def _misses_raise(rerecord: str) -> Iterator[list[str]]:
         except CannotOverwriteExistingCassetteException as exc:
             raise miss(exc) from exc
 
-    with (
-        mock.patch.object(httpx2.AsyncHTTPTransport, "handle_async_request", handle_async_request),
-        mock.patch.object(httpx2.HTTPTransport, "handle_request", handle_request),
-    ):
+    with contextlib.ExitStack() as patches:
+        for cls in async_transports:
+            patches.enter_context(
+                mock.patch.object(cls, "handle_async_request", patched_async(cls))
+            )
+        patches.enter_context(
+            mock.patch.object(httpx2.HTTPTransport, "handle_request", handle_request)
+        )
         yield misses
 
 
