@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -40,6 +41,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"'
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _NON_WORD = re.compile(r"[^\w]+")
 _TOKEN = re.compile(r"\w+|&")
+_A_S = re.compile(r"\ba/s\b")
 
 
 def _fold_char(char: str) -> str:
@@ -58,6 +60,8 @@ def fold_text(text: str) -> str:
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to strip, and most names are plain ASCII
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -70,11 +74,15 @@ def _strip_suffix_tokens(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
-    """The comparison key of a company name: "The Procter & Gamble Co." → "procter and gamble"."""
+    """The comparison key of a company name: "The Procter & Gamble Co." → "procter and gamble".
+
+    Cached: the same names come back in every comparison of grouping and scoring.
+    """
     text = _strip_accents(name).translate(_QUOTES).casefold()
     text = _DASHES.sub(" ", text).replace("&", " and ")
-    text = re.sub(r"\ba/s\b", "as", text)
+    text = _A_S.sub("as", text)
     text = text.replace(".", "").replace("'", "")
     tokens = _NON_WORD.sub(" ", text).split()
     if len(tokens) > 1 and tokens[0] == "the":

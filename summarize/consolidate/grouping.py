@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from summarize.consolidate.reports import PartyKey, Report
 from summarize.names import AliasTable, same_entity
@@ -121,14 +121,29 @@ def types_compatible(a: DealType | None, b: DealType | None) -> bool:
     return any(a in family and b in family for family in DEAL_FAMILIES)
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+_TYPES: tuple[DealType | None, ...] = (None, *DealType)
+TYPES_FIT = frozenset((a, b) for a in _TYPES for b in _TYPES if types_compatible(a, b))
+"""``types_compatible`` as a table: grouping asks it for every candidate pair."""
+_CLASSES = frozenset(c for pair in COMPATIBLE_ROLES for c in pair)
+ROLE_FITS: dict[str, frozenset[str]] = {
+    c: frozenset(d for d in _CLASSES if frozenset({c, d}) in COMPATIBLE_ROLES) for c in _CLASSES
+}
+"""``COMPATIBLE_ROLES`` as a table: the role classes each one fits."""
+
+
+class Verdict(NamedTuple):
     """How two reports relate: the same deal, different deals, or nothing in common."""
 
     kind: Literal["link", "apart", "unrelated"]
     reason: str
+    """Empty when the comparison was asked not to explain itself."""
     shared: int = 0
     gap: int | None = None
+
+
+UNRELATED = Verdict("unrelated", "no shared party")
+APART = Verdict("apart", "")
+"""An unexplained 'apart': what most candidate pairs come to."""
 
 
 @dataclass
@@ -151,39 +166,55 @@ class Grouper:
     def __post_init__(self) -> None:
         self.matcher = EntityMatcher(self.aliases)
 
-    def compare(self, a: Report, b: Report) -> Verdict:
-        """Decide whether two reports tell the same deal, with the reason in words."""
-        if not types_compatible(a.deal_type, b.deal_type):
+    def compare(self, a: Report, b: Report, *, explain: bool = True) -> Verdict:
+        """Decide whether two reports tell the same deal, with the reason in words.
+
+        ``explain=False`` leaves the reason empty: most candidate pairs only need the kind,
+        and wording it costs more than deciding it.
+        """
+        if (a.deal_type, b.deal_type) not in TYPES_FIT:
+            if not explain:
+                return APART
             return Verdict("apart", f"deal types {_name(a.deal_type)} and {_name(b.deal_type)}")
-        gap = abs((a.date - b.date).days) if a.date and b.date else None
-        if gap is not None:
-            later = a if (a.date, a.index) > (b.date, b.index) else b  # type: ignore[operator]
+        gap = None
+        if a.day is not None and b.day is not None:
+            gap = abs(a.day - b.day)
+            later = a if (a.day, a.index) > (b.day, b.index) else b
             limit = self.long_window_days if later.status in LATE_STATUSES else self.window_days
             if gap > limit:
-                return Verdict("apart", f"{gap} days apart (window {limit})")
+                return Verdict("apart", f"{gap} days apart (window {limit})") if explain else APART
         same = self.matcher.same
-        matched = [(p, o) for p in a.parties for o in b.parties if same(p.key, o.key)]
-        shared: list[str] = []
+        shared: list[PartyKey] = []
+        met: set[tuple[str, str]] = set()  # role classes (in a, in b) of companies both name
         for party in a.parties:
-            roles = {o.role_class for p, o in matched if p is party}
+            roles = set()
+            for other in b.parties:
+                if party.key == other.key or same(party.key, other.key):
+                    roles.add(other.role_class)
+                    met.add((party.role_class, other.role_class))
             if not roles:
                 continue
-            if not any(frozenset({party.role_class, r}) in COMPATIBLE_ROLES for r in roles):
+            if ROLE_FITS[party.role_class].isdisjoint(roles):
+                if not explain:
+                    return APART
                 held = "/".join(sorted(roles))
                 why = f"{party.name} is {party.role_class} in {a.id} but {held} in {b.id}"
                 return Verdict("apart", why)
-            shared.append(f"{party.name} ({party.role_class})")
-        sides = [(TARGET_SIDE, "targets"), (SELLER_SIDE, "sellers")]
-        if DealType.funding_round not in (a.deal_type, b.deal_type):
-            sides.append((BUYER_SIDE, "buyers"))  # a funding round's investors may differ by report
-        for side, what in sides:
-            if why := _sides_differ(a, b, matched, side, what):
-                return Verdict("apart", why)
+            shared.append(party)
+        sides = _SIDES if FUNDING_ROUND in (a.deal_type, b.deal_type) else _SIDES_WITH_BUYERS
+        for side, what in sides:  # both name someone on this side, but never the same company
+            if _MEETS[side].isdisjoint(met) and not (
+                a.classes.isdisjoint(side) or b.classes.isdisjoint(side)
+            ):
+                return Verdict("apart", _differ(a, b, side, what)) if explain else APART
         if not shared:
-            return Verdict("unrelated", "no shared party")
+            return UNRELATED
+        if not explain:
+            return Verdict("link", "", len(shared), gap)
         when = f"{gap} days apart" if gap is not None else "undated"
         types = "/".join(dict.fromkeys(_name(t) for t in (a.deal_type, b.deal_type)))
-        reason = f"{a.id} + {b.id}: shared {', '.join(shared)}; {types}; {when}"
+        named = ", ".join(f"{p.name} ({p.role_class})" for p in shared)
+        reason = f"{a.id} + {b.id}: shared {named}; {types}; {when}"
         return Verdict("link", reason, len(shared), gap)
 
     def candidates(self, reports: Sequence[Report]) -> list[tuple[int, int]]:
@@ -195,65 +226,72 @@ class Grouper:
         first: dict[str, list[Report]] = defaultdict(list)
         short: dict[str, list[Report]] = defaultdict(list)
         inner: dict[str, list[Report]] = defaultdict(list)
+        split: dict[str, tuple[str, list[str]]] = {}  # names recur: split each once
         for report in reports:
-            words, shorts, inners = set(), set(), set()
             for party in report.parties:
-                word, others = block_keys(party.key)
-                words.add(word)
-                inners.update(others)
+                if party.key not in split:
+                    split[party.key] = block_keys(party.key)
+                word, others = split[party.key]
+                _file(first, word, report)
                 if " " not in party.key:
-                    shorts.add(word)
-            for index, keys in ((first, words), (short, shorts), (inner, inners)):
-                for key in sorted(keys - {""}):
-                    index[key].append(report)
-        pairs: set[tuple[int, int]] = set()
+                    _file(short, word, report)
+                for other in others:
+                    _file(inner, other, report)
+        pairs: set[int] = set()
         for members in first.values():
             if len(members) > 1:
-                pairs.update(self._pairs_between(members, members))
+                pairs.update(self._pairs_within(members))
         for word, shorts in short.items():
             if word in inner:
                 pairs.update(self._pairs_between(shorts, inner[word]))
-        return sorted(pairs)
+        return [(p >> PAIR_SHIFT, p & PAIR_MASK) for p in sorted(pairs)]
 
-    def _pairs_between(
-        self, left: Sequence[Report], right: Sequence[Report]
-    ) -> Iterator[tuple[int, int]]:
+    def _pairs_within(self, members: Sequence[Report]) -> Iterator[int]:
+        """Pairs of one block within the long window (undated reports pair with everyone):
+        the block sorted by date, each report paired with those after it in the window."""
+        dated = sorted((r for r in members if r.day is not None), key=_by_day)
+        days = [r.day for r in dated]
+        window = self.long_window_days
+        for x, a in enumerate(dated):
+            for b in dated[x + 1 : bisect_right(days, a.day + window, x + 1)]:  # type: ignore[operator]
+                yield _ordered(a.index, b.index)
+        undated = [r for r in members if r.day is None]
+        for x, a in enumerate(undated):
+            for b in (*dated, *undated[x + 1 :]):
+                yield _ordered(a.index, b.index)
+
+    def _pairs_between(self, left: Sequence[Report], right: Sequence[Report]) -> Iterator[int]:
         """Pairs of a report in ``left`` and one in ``right`` within the long window (undated
         reports pair with everyone)."""
-        dated = sorted((r for r in right if r.date), key=lambda r: (r.date, r.index))
-        days = [r.date.toordinal() for r in dated]  # type: ignore[union-attr]
-        undated = [r for r in right if r.date is None]
+        dated = sorted((r for r in right if r.day is not None), key=_by_day)
+        days = [r.day for r in dated]
+        undated = [r for r in right if r.day is None]
         window = self.long_window_days
         for a in left:
-            if a.date is None:
+            if a.day is None:
                 others: Iterable[Report] = right
             else:
-                day = a.date.toordinal()
-                lo, hi = bisect_left(days, day - window), bisect_right(days, day + window)
+                lo, hi = bisect_left(days, a.day - window), bisect_right(days, a.day + window)
                 others = (*dated[lo:hi], *undated)
             i = a.index
             for b in others:
-                j = b.index
-                if i < j:
-                    yield i, j
-                elif j < i:
-                    yield j, i
+                if b.index != i:
+                    yield _ordered(i, b.index)
 
     def group(self, reports: Sequence[Report]) -> list[Group]:
         """Clusters of reports, each with its reasons, ordered by their first report."""
-        links: list[tuple[int, int, int, int, str]] = []
-        apart_notes: dict[int, list[str]] = defaultdict(list)
+        links: list[tuple[int, int, int, int]] = []
+        notes = _Notes()
         for i, j in self.candidates(reports):
-            verdict = self.compare(reports[i], reports[j])
+            verdict = self.compare(reports[i], reports[j], explain=False)
             if verdict.kind == "link":
-                links.append((-verdict.shared, verdict.gap or 0, i, j, verdict.reason))
-            elif verdict.kind == "apart":
-                for k, other in ((i, j), (j, i)):
-                    if len(apart_notes[k]) < 2:
-                        apart_notes[k].append(
-                            f"kept apart from {reports[other].id}: {verdict.reason}"
-                        )
+                links.append((-verdict.shared, verdict.gap or 0, i, j))
+            elif verdict.kind == "apart" and notes.wants(i, j):
+                reason = self.compare(reports[i], reports[j]).reason
+                notes.add(i, f"kept apart from {reports[j].id}: {reason}")
+                notes.add(j, f"kept apart from {reports[i].id}: {reason}")
         links.sort()
+        linked = {(i, j) for _, _, i, j in links}
         root = list(range(len(reports)))
         clusters: dict[int, Group] = {}
 
@@ -263,56 +301,114 @@ class Grouper:
                 i = root[i]
             return i
 
-        for _, _, i, j, reason in links:
+        for _, _, i, j in links:
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
             gi = clusters.get(ri) or Group([ri])
             gj = clusters.get(rj) or Group([rj])
-            blocker = self._blocker(reports, gi.members, gj.members)
+            blocker = self._blocker(reports, gi.members, gj.members, linked)
             if blocker:
                 for k in (i, j):
-                    if len(apart_notes[k]) < 2:
-                        apart_notes[k].append(f"not joined: {blocker}")
+                    notes.add(k, f"not joined: {blocker}")
                 continue
             keep, drop = (ri, rj) if ri < rj else (rj, ri)
             root[drop] = keep
             clusters.pop(drop, None)
             members = sorted(gi.members + gj.members)
+            reason = self.compare(reports[i], reports[j]).reason
             clusters[keep] = Group(members, [*gi.reasons, *gj.reasons, reason])
         groups: list[Group] = []
         for i in range(len(reports)):
             if find(i) != i:
                 continue
             group = clusters.get(i) or Group([i], ["only report of this deal"])
-            notes = [n for m in group.members for n in apart_notes.get(m, [])]
-            group.reasons.extend(dict.fromkeys(notes))
+            group.reasons.extend(dict.fromkeys(n for m in group.members for n in notes.of(m)))
             groups.append(group)
         return groups
 
-    def _blocker(self, reports: Sequence[Report], left: list[int], right: list[int]) -> str | None:
-        """Why two clusters must not join (a pair across them contradicts), or None."""
+    def _blocker(
+        self,
+        reports: Sequence[Report],
+        left: list[int],
+        right: list[int],
+        linked: set[tuple[int, int]],
+    ) -> str | None:
+        """Why two clusters must not join (a pair across them contradicts), or None.
+
+        ``linked`` holds the pairs already known to link, which need no second look.
+        """
         if len(left) + len(right) > MAX_GROUP:
             return f"a deal holds at most {MAX_GROUP} reports"
         for i in left:
             for j in right:
-                verdict = self.compare(reports[i], reports[j])
-                if verdict.kind == "apart":
-                    return verdict.reason
+                if (i, j) in linked:
+                    continue
+                if self.compare(reports[i], reports[j], explain=False).kind == "apart":
+                    return self.compare(reports[i], reports[j]).reason
         return None
 
 
-def _sides_differ(
-    a: Report, b: Report, matched: list[tuple[PartyKey, PartyKey]], side: frozenset[str], what: str
-) -> str | None:
-    """Why both reports name someone on ``side`` but never the same company, or None."""
-    if not (a.classes & side and b.classes & side):
-        return None
-    if any(p.role_class in side and o.role_class in side for p, o in matched):
-        return None
+def _differ(a: Report, b: Report, side: frozenset[str], what: str) -> str:
+    """The companies each report names on ``side``, in words."""
     names_a = ", ".join(p.name for p in a.parties if p.role_class in side)
     names_b = ", ".join(p.name for p in b.parties if p.role_class in side)
     return f"different {what}: {names_a} in {a.id}, {names_b} in {b.id}"
+
+
+_MEETS = {
+    side: frozenset((x, y) for x in side for y in side)
+    for side in (TARGET_SIDE, SELLER_SIDE, BUYER_SIDE)
+}
+"""Per side, the (a, b) role class pairs that put one company on that side in both reports."""
+FUNDING_ROUND = DealType.funding_round
+_SIDES = ((TARGET_SIDE, "targets"), (SELLER_SIDE, "sellers"))
+_SIDES_WITH_BUYERS = (*_SIDES, (BUYER_SIDE, "buyers"))
+"""Sides whose companies must be the same; a funding round's investors may differ by report."""
+NOTES_PER_REPORT = 2
+"""'Kept apart' notes kept per report: enough to explain a near miss."""
+
+
+class _Notes:
+    """The first ``NOTES_PER_REPORT`` notes on why each report was kept apart from another."""
+
+    def __init__(self) -> None:
+        self._notes: dict[int, list[str]] = {}
+
+    def wants(self, *reports: int) -> bool:
+        """True when a note on any of ``reports`` would still be kept (else skip wording it)."""
+        return any(len(self._notes.get(k, ())) < NOTES_PER_REPORT for k in reports)
+
+    def add(self, report: int, note: str) -> None:
+        notes = self._notes.setdefault(report, [])
+        if len(notes) < NOTES_PER_REPORT:
+            notes.append(note)
+
+    def of(self, report: int) -> list[str]:
+        return self._notes.get(report, [])
+
+
+def _file(index: dict[str, list[Report]], key: str, report: Report) -> None:
+    """File ``report`` under ``key`` once (its keys come one after another)."""
+    if not key:
+        return
+    members = index[key]
+    if not members or members[-1] is not report:
+        members.append(report)
+
+
+def _by_day(report: Report) -> tuple[int, int]:
+    return report.day, report.index  # type: ignore[return-value]
+
+
+PAIR_SHIFT = 32
+PAIR_MASK = (1 << PAIR_SHIFT) - 1
+
+
+def _ordered(i: int, j: int) -> int:
+    """The pair (min, max) as one int: hundreds of thousands of them are deduplicated and
+    sorted, which is several times faster on ints than on tuples."""
+    return (i << PAIR_SHIFT) | j if i < j else (j << PAIR_SHIFT) | i
 
 
 def _name(deal_type: DealType | None) -> str:

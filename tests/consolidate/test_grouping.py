@@ -10,6 +10,7 @@ import pytest
 from summarize.consolidate import consolidate
 from summarize.consolidate.grouping import (
     MAX_GROUP,
+    TYPES_FIT,
     Grouper,
     block_keys,
     is_short_form,
@@ -199,6 +200,65 @@ def test_block_keys(key: str, expected: tuple[str, list[str]]) -> None:
 )
 def test_types_compatible(a: DealType | None, b: DealType | None, expected: bool) -> None:
     assert types_compatible(a, b) is expected
+
+
+def test_type_table_is_types_compatible() -> None:
+    types = [None, *DealType]
+    assert {(a, b) for a in types for b in types if types_compatible(a, b)} == TYPES_FIT
+
+
+def random_reports(day: Any, n: int = 60, seed: int = 5) -> list[Any]:
+    """Reports over a few overlapping names, roles, types and dates (some undated)."""
+    rng = random.Random(seed)
+    names = ["Acme", "Acme Corp", "Bolt", "Blot", "Walt Disney", "Disney", "Cobalt", "Dyna"]
+    roles = ["acquirer", "target", "seller", "investor", "merger_partner", "advisor"]
+    return [
+        report_of(
+            i,
+            f"r{i}",
+            deal(
+                *((rng.choice(names), rng.choice(roles)) for _ in range(rng.randint(1, 3))),
+                deal_type=rng.choice([None, *DealType]),
+                status=rng.choice(["rumored", "announced", "completed"]),
+                announced_on=rng.choice([None, day(rng.randrange(900))]),
+            ),
+        )
+        for i in range(n)
+    ]
+
+
+def test_candidates_are_the_pairs_sharing_a_block_inside_the_long_window(day: Any) -> None:
+    reports = random_reports(day)
+    grouper = Grouper()
+
+    def firsts(report: Any) -> set[str]:
+        return {block_keys(p.key)[0] for p in report.parties}
+
+    def shorts(report: Any) -> set[str]:
+        return {p.key for p in report.parties if " " not in p.key}
+
+    def inners(report: Any) -> set[str]:
+        return {word for p in report.parties for word in block_keys(p.key)[1]}
+
+    def meet(a: Any, b: Any) -> bool:
+        if a.date and b.date and abs((a.date - b.date).days) > grouper.long_window_days:
+            return False
+        return bool(firsts(a) & firsts(b) or shorts(a) & inners(b) or shorts(b) & inners(a))
+
+    expected = [
+        (a.index, b.index) for a in reports for b in reports if a.index < b.index and meet(a, b)
+    ]
+    assert grouper.candidates(reports) == expected
+
+
+def test_a_comparison_without_its_reason_decides_the_same(day: Any) -> None:
+    reports = random_reports(day)
+    grouper = Grouper()
+    for a in reports:
+        for b in reports:
+            full, quick = grouper.compare(a, b), grouper.compare(a, b, explain=False)
+            assert (quick.kind, quick.shared, quick.gap) == (full.kind, full.shared, full.gap)
+            assert full.reason and (quick.reason == "" or quick.kind == "unrelated")
 
 
 def test_only_reports_sharing_a_name_word_are_compared(day: Any) -> None:
