@@ -122,6 +122,9 @@ def main() -> None:
     parser.add_argument("--rss-articles", type=int, default=0, help="articles for the RSS run")
     parser.add_argument("--profile", type=int, metavar="CONCURRENCY", help="profile one run")
     parser.add_argument(
+        "--sort", default="tottime", choices=["tottime", "cumulative"], help="profile order"
+    )
+    parser.add_argument(
         "--cache",
         action="store_true",
         help="write every result to a fresh SQLite cache, as `run` does",
@@ -148,9 +151,8 @@ def main() -> None:
                 profiler = cProfile.Profile()
                 figures = profiler.runcall(asyncio.run, job)
                 report = io.StringIO()
-                pstats.Stats(profiler, stream=report).sort_stats(
-                    os.environ.get("SORT", "tottime")
-                ).print_stats(int(os.environ.get("ROWS", "25")))
+                stats = pstats.Stats(profiler, stream=report).sort_stats(args.sort)
+                stats.print_stats(40)
                 print(report.getvalue())
             else:
                 figures = asyncio.run(job)
