@@ -261,11 +261,51 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
     return MoneyMention(value, currency, qualifier, upper, text[start:end].strip(), start, end)
 
 
+LEAD_WORDS = frozenset(
+    [*(word for cue, _ in QUALIFIER_CUES for word in cue.split()), "between", *PREFIX_CURRENCIES]
+)
+"""Every word that may stand between an amount's start and its first digit."""
+_LEAD_ENDINGS = tuple(LEAD_WORDS)
+_DIGIT = re.compile(r"\d")
+
+
+def _earliest_start(text: str, pos: int) -> int:
+    """The first place at or after ``pos`` where an amount can begin.
+
+    ``MONEY_RE`` makes everything before the number optional, so ``re`` tries all its
+    alternatives at every position of the text, about a microsecond each. An amount starts
+    at its first digit, or before it with qualifier words, "between" and a currency marker
+    only, so the search can start at the first of those words before the next digit (any
+    non-ASCII word counts as one: case-blind matching folds some of them to ASCII letters).
+    """
+    digit = _DIGIT.search(text, pos)
+    if digit is None:
+        return len(text)
+    start = digit.start()
+    while start > pos and not text[start - 1].isspace():
+        start -= 1  # the digit's own run ("US$5")
+    while start > pos:
+        end = start
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+        begin = end
+        while begin > pos and not text[begin - 1].isspace():
+            begin -= 1
+        word = text[begin:end]
+        if word and (not word.isascii() or word.lower() in LEAD_WORDS):
+            start = begin
+            continue
+        # a match may start inside a word that ends like a lead word ("xabout 5"), or at the
+        # space right before the digits
+        return begin if word.lower().endswith(_LEAD_ENDINGS) else end
+    return start
+
+
 def find_money(text: str) -> list[MoneyMention]:
     """Every money amount in ``text``, in order of appearance."""
     mentions = []
     pos = 0
-    while (match := MONEY_RE.search(text, pos)) is not None:
+    while (match := MONEY_RE.search(text, _earliest_start(text, pos))) is not None:
         mention = _mention(match, text)
         if (mention is None and match["num2"]) or _not_a_range(match):
             # Not a range after all: keep the first amount and read on from its end.

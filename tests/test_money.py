@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from summarize import money
 from summarize.money import find_money, parse_money, values_match
 from summarize.schema import Money, Qualifier
 
@@ -77,6 +80,39 @@ def test_find_money_reports_every_amount_with_its_span() -> None:
     assert [m.text for m in mentions] == ["$4.5 billion", "€3bn", "up to Rs 20 crore"]
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def find_money_everywhere(text: str) -> list[money.MoneyMention]:
+    """``find_money`` with the regex tried at every position (no skipping ahead)."""
+    mentions = []
+    pos = 0
+    while (match := money.MONEY_RE.search(text, pos)) is not None:
+        mention = money._mention(match, text)
+        if (mention is None and match["num2"]) or money._not_a_range(match):
+            single = money.SINGLE_MONEY_RE.match(text, match.start())
+            mention = money._mention(single, text) if single else None
+            match = single or match
+        if mention is not None:
+            mentions.append(mention)
+        pos = max(match.end(), pos + 1)
+    return mentions
+
+
+def test_skipping_to_the_words_before_a_digit_finds_the_same_amounts() -> None:
+    rng = random.Random(11)
+    words = [
+        *(w for cue, _ in money.QUALIFIER_CUES for w in cue.split()),
+        *money.PREFIX_CURRENCIES, *money.SCALES, *money.SUFFIX_CURRENCIES,
+        "between", "and", "to", "-", "xabout", "MORE", "US$", "İn", "deal", ",", "(",
+    ]  # fmt: skip
+    numbers = ["5", "10", "1.5", "33,737", "1,200.5", "٣"]
+    spaces = [" ", " ", "  ", "\t", "\n", "\xa0", ""]
+    for _ in range(3000):
+        text = "".join(
+            (rng.choice(numbers) if rng.random() < 0.3 else rng.choice(words)) + rng.choice(spaces)
+            for _ in range(rng.randint(1, 12))
+        )
+        assert find_money(text) == find_money_everywhere(text), text
 
 
 @pytest.mark.parametrize(
