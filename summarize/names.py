@@ -90,6 +90,7 @@ def normalize_name(name: str) -> str:
     return " ".join(_strip_suffix_tokens(tokens))
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_legal_suffix(name: str) -> str:
     """The name as written, legal suffixes dropped: "Meta Platforms, Inc." → "Meta Platforms"."""
     words = name.split()

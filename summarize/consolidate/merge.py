@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -56,6 +55,12 @@ T = TypeVar("T")
 KEY_FACT_MATCH = 90.0
 """rapidfuzz token-set score at which two key facts are the same statement."""
 VALUATION_ORDER = ("implied", "post_money", "pre_money", "tender_offer", "last_round", "other")
+STAGE = {s: i for i, s in enumerate(STATUS_ORDER)}
+"""Lifecycle stage of each status: the order of undated (or same-day) reports."""
+ROLE_ORDER = {r: i for i, r in enumerate(Role)}
+"""Ties between roles go to the one declared first."""
+_SPACES = re.compile(r"\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -107,32 +112,50 @@ class Member:
         return made
 
 
+CHOSEN_TYPES: dict[str, type[Chosen[Any]]] = {
+    name: info.annotation
+    for name, info in ConsolidatedDeal.model_fields.items()
+    if isinstance(info.annotation, type) and issubclass(info.annotation, Chosen)
+}
+"""The ``Chosen[...]`` class each field of the deal holds. A value built as exactly that class
+is taken as it is; any other would be validated and copied again when the deal is built."""
+
+
+def chosen_type(field: str) -> type[Chosen[Any]]:
+    """The ``Chosen[...]`` class the deal's ``field`` holds (plain ``Chosen`` for others)."""
+    return CHOSEN_TYPES.get(field, Chosen)
+
+
 def choose(
     field: ConflictField | None,
     entries: Sequence[Entry[T]],
     rule: Rule[T],
     label: str | None = None,
+    *,
+    shown: Callable[[T], Any] = lambda value: value,
 ) -> tuple[Chosen[Any], Position[T] | None, Conflict | None]:
-    """The chosen value with its rule and supports, its position, and the conflict if any."""
+    """The chosen value with its rule and supports, its position, and the conflict if any.
+
+    ``shown`` turns a position's value into the one the deal records (the amount without
+    one report's evidence); it is applied only to the values that are recorded.
+    """
+    model = chosen_type(field) if field else Chosen
     found = positions(entries, rule)
     if not found:
-        return Chosen(), None, None
+        return model(), None, None
+    if len(found) == 1:
+        best = found[0]
+        why = why_agreed(best, rule, show_value)
+        return model(value=shown(best.value), rule=why, support=best.support()), best, None
     ordered = sorted(found, key=lambda p: rank(p, rule))
     best = ordered[0]
-    if len(ordered) == 1:
-        return (
-            Chosen(
-                value=best.value, rule=why_agreed(best, rule, show_value), support=best.support()
-            ),
-            best,
-            None,
-        )
     reason = why_chosen(best, ordered[1], rule)
-    chosen = Chosen(value=best.value, rule=f"conflict; {reason}", support=best.support())
+    values = [shown(p.value) for p in ordered]
+    chosen = model(value=values[0], rule=f"conflict; {reason}", support=best.support())
     conflict = None
     if field is not None:
-        claims = [Claim(value=p.value, support=p.support()) for p in ordered]
-        conflict = Conflict(field=field, label=label, claims=claims, chosen=best.value, rule=reason)
+        claims = [Claim(value=v, support=p.support()) for p, v in zip(ordered, values, strict=True)]
+        conflict = Conflict(field=field, label=label, claims=claims, chosen=values[0], rule=reason)
     return chosen, best, conflict
 
 
@@ -155,7 +178,7 @@ def _headline(members: Sequence[Member]) -> Chosen[str]:
         key=lambda m: (-BASIS_RANK[m.basis], -(m.date or dt.date.min).toordinal(), m.order),
     )
     support = [best.support(best.summary.evidence.get("headline"))]
-    return Chosen(
+    return chosen_type("headline")(
         value=best.summary.headline, rule="from the best-sourced, latest report", support=support
     )
 
@@ -164,13 +187,12 @@ def status_timeline(members: Sequence[Member]) -> tuple[Chosen[DealStatus], list
     """Statuses oldest first; the latest supersedes. Without dates, lifecycle order decides."""
     rows = [(m, m.summary.status) for m in members if m.summary.status is not None]
     if not rows:
-        return Chosen(), []
-    stage = {s: i for i, s in enumerate(STATUS_ORDER)}
+        return chosen_type("status")(), []
     dated = all(m.date for m, _ in rows)
     if dated:
-        rows.sort(key=lambda r: (r[0].date, stage[r[1]], r[0].order))
+        rows.sort(key=lambda r: (r[0].date, STAGE[r[1]], r[0].order))
     else:
-        rows.sort(key=lambda r: (stage[r[1]], r[0].date or dt.date.min, r[0].order))
+        rows.sort(key=lambda r: (STAGE[r[1]], r[0].date or dt.date.min, r[0].order))
     events: list[StatusEvent] = []
     for member, status in rows:
         support = member.support(member.summary.evidence.get("status"))
@@ -187,7 +209,7 @@ def status_timeline(members: Sequence[Member]) -> tuple[Chosen[DealStatus], list
         why = (
             "latest report supersedes" if dated else "furthest stage reported (undated)"
         ) + f": {steps}"
-    return Chosen(value=last.status, rule=why, support=last.support), events
+    return chosen_type("status")(value=last.status, rule=why, support=last.support), events
 
 
 def merge_parties(members: Sequence[Member], matcher: EntityMatcher) -> list[MergedParty]:
@@ -195,24 +217,22 @@ def merge_parties(members: Sequence[Member], matcher: EntityMatcher) -> list[Mer
     clusters: list[tuple[str, str, list[tuple[Member, str, Role, Evidence | None]]]] = []
     for member in members:
         for party in member.summary.parties:
-            role_class = ROLE_CLASSES.get(party.role, party.role.value)
+            role_class = ROLE_CLASSES.get(party.role) or party.role.value
             key = party_key(party.name, matcher.aliases)
-            home = next(
-                (c for c in clusters if c[1] == role_class and matcher.same(c[0], key)), None
-            )
             row = (member, party.name, party.role, party.evidence)
-            if home is None:
-                clusters.append((key, role_class, [row]))
+            for home_key, home_class, rows in clusters:
+                if home_class == role_class and matcher.same(home_key, key):
+                    rows.append(row)
+                    break
             else:
-                home[2].append(row)
+                clusters.append((key, role_class, [row]))
     merged = []
-    roles = list(Role)
     for _, _, rows in clusters:
-        spellings = Counter(strip_legal_suffix(name) for _, name, _, _ in rows)
+        spellings = _counts(strip_legal_suffix(name) for _, name, _, _ in rows)
         # most reports, then the fuller name; min() keeps the first seen among equals
         name = min(spellings, key=lambda s: (-spellings[s], -len(s)))
-        role_counts = Counter(role for _, _, role, _ in rows)
-        role = min(role_counts, key=lambda r: (-role_counts[r], roles.index(r)))
+        role_counts = _counts(role for _, _, role, _ in rows)
+        role = min(role_counts, key=lambda r: (-role_counts[r], ROLE_ORDER[r]))
         merged.append(
             MergedParty(
                 name=name,
@@ -222,6 +242,14 @@ def merge_parties(members: Sequence[Member], matcher: EntityMatcher) -> list[Mer
             )
         )
     return merged
+
+
+def _counts(items: Iterable[T]) -> dict[T, int]:
+    """How often each item occurs, in order of first occurrence (a Counter, without its cost)."""
+    counts: dict[T, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
 
 
 def merge_valuations(members: Sequence[Member]) -> tuple[list[ValuationFact], list[Conflict]]:
@@ -260,13 +288,13 @@ def merge_key_facts(members: Sequence[Member]) -> list[Claim]:
     folded: list[str] = []
     for member in members:
         for fact in member.summary.key_facts:
-            text = re.sub(r"\s+", " ", fact.text.casefold()).strip()
+            text = _SPACES.sub(" ", fact.text.casefold()).strip()
             support = member.support(fact.evidence, text=fact.text)
             hit = next(
                 (
                     i
                     for i, f in enumerate(folded)
-                    if fuzz.token_set_ratio(f, text) >= KEY_FACT_MATCH
+                    if fuzz.token_set_ratio(f, text, score_cutoff=KEY_FACT_MATCH)
                 ),
                 None,
             )
@@ -292,7 +320,7 @@ def _entries(
 def deal_id(parties: Sequence[MergedParty], article_ids: Sequence[str]) -> str:
     """Stable id: the principal parties' names and a hash of the article ids."""
     principal = [p.name for p in parties if p.role is not Role.advisor][:2]
-    slug = re.sub(r"[^a-z0-9]+", "-", "+".join(principal).lower()).strip("-")[:48] or "deal"
+    slug = _NOT_SLUG.sub("-", "+".join(principal).lower()).strip("-")[:48] or "deal"
     digest = hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()[:8]
     return f"{slug}-{digest}"
 
@@ -305,9 +333,12 @@ def merge(
     conflicts: list[Conflict] = []
 
     def pick(
-        name: ConflictField, rule: Rule[Any], get: Callable[[DealSummary], Any]
+        name: ConflictField,
+        rule: Rule[Any],
+        get: Callable[[DealSummary], Any],
+        shown: Callable[[Any], Any] = lambda value: value,
     ) -> Chosen[Any]:
-        chosen, _, conflict = choose(name, _entries(members, get), rule)
+        chosen, _, conflict = choose(name, _entries(members, get), rule, shown=shown)
         if conflict:
             conflicts.append(conflict)
         return chosen
@@ -318,9 +349,8 @@ def merge(
     amount = pick(
         "amount",
         MONEY_RULE,
-        lambda s: (
-            (_plain(s.amount), s.amount.evidence, s.amount.text) if s.amount else (None, None, None)
-        ),
+        lambda s: (s.amount, s.amount.evidence, s.amount.text) if s.amount else (None, None, None),
+        shown=_plain,
     )
     stake = pick(
         "stake_percent",

@@ -51,7 +51,7 @@ SYNONYM_TYPES = frozenset({DealType.minority_investment, DealType.funding_round}
 
 def is_vague(money: Money) -> bool:
     """True for a phrase without a figure ("multibillion-dollar"): it only says 'some money'."""
-    return not any(c.isdigit() for c in money.text)
+    return not any(map(str.isdigit, money.text))
 
 
 def money_specificity(money: Money) -> tuple[int, float]:
@@ -169,26 +169,25 @@ def positions(entries: Sequence[Entry[T]], rule: Rule[T]) -> list[Position[T]]:
     if len(entries) == 1:
         return [Position(list(entries), entries[0])]
     if len({rule.key(e.value) for e in entries}) == 1:  # the common case: every report agrees
-        best = min(
-            entries,
-            key=lambda e: (
-                -BASIS_RANK[e.support.basis],
-                -(e.support.date or dt.date.min).toordinal(),
-                e.order,
-            ),
-        )
-        return [Position(list(entries), best)]
+        return [Position(list(entries), min(entries, key=_standing))]
     ordered = sorted(entries, key=lambda e: (_neg(rule.specificity(e.value)), e.order))
     found: list[Position[T]] = []
     for entry in ordered:
-        home = next((p for p in found if rule.agrees(p.entries[0].value, entry.value)), None)
-        if home is None:
-            found.append(Position([entry]))
+        for home in found:
+            if rule.agrees(home.entries[0].value, entry.value):
+                home.entries.append(entry)
+                break
         else:
-            home.entries.append(entry)
+            found.append(Position([entry]))
     for position in found:
         position.representative = _representative(position.entries, rule)
     return found
+
+
+def _standing(entry: Entry[Any]) -> tuple[int, int, int]:
+    """Sort key among equal values: best basis, then latest, then first reported."""
+    support = entry.support
+    return -BASIS_RANK[support.basis], -(support.date or dt.date.min).toordinal(), entry.order
 
 
 def _neg(spec: tuple[int, float]) -> tuple[int, float]:
@@ -197,9 +196,12 @@ def _neg(spec: tuple[int, float]) -> tuple[int, float]:
 
 def _representative(entries: list[Entry[T]], rule: Rule[T]) -> Entry[T]:
     """Most specific; then the value most reports give; then best basis, latest, first."""
+    if len(entries) == 1:
+        return entries[0]
     counts: dict[Hashable, int] = {}
     for e in entries:
-        counts[rule.key(e.value)] = counts.get(rule.key(e.value), 0) + 1
+        key = rule.key(e.value)
+        counts[key] = counts.get(key, 0) + 1
     return min(
         entries,
         key=lambda e: (
@@ -244,11 +246,11 @@ def why_agreed(position: Position[Any], rule: Rule[Any], show: Callable[[Any], s
     """Why the one position's representative was kept."""
     rep = position.representative
     assert rep is not None
-    vaguer = [
-        e for e in position.entries if rule.specificity(e.value) < rule.specificity(rep.value)
-    ]
-    if vaguer:
-        return f"specific beats vague: {show(rep.value)} over {show(vaguer[0].value)}"
+    if len(position.entries) > 1:
+        top = rule.specificity(rep.value)
+        vaguer = next((e for e in position.entries if rule.specificity(e.value) < top), None)
+        if vaguer is not None:
+            return f"specific beats vague: {show(rep.value)} over {show(vaguer.value)}"
     n = len(position.article_ids)
     return f"{n} reports agree" if n > 1 else "only one report states it"
 

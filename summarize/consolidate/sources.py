@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarize.consolidate.caseless import Caseless
 from summarize.consolidate.models import Basis, SourceLink
 from summarize.names import normalize_name, same_entity
 from summarize.schema import DealSummary, Source, SourceKind
@@ -28,24 +29,21 @@ MEDIA_KINDS = frozenset({SourceKind.news_agency, SourceKind.outlet})
 MEDIA_WORDS = frozenset({"news", "newswire", "wire", "report", "reports", "tv", "television"})
 """Trailing words dropped from outlet names: "Bloomberg News" is "Bloomberg"."""
 
-DECLINED = re.compile(
+DECLINED = Caseless(
     r"declin\w* to comment|did not (?:immediately )?(?:respond|comment|return)|no comment|"
     r"(?:yet|failed) to respond|would not comment|not (?:immediately )?available for comment|"
     r"(?:has|have|had) not (?:offered|provided|confirmed)|not offered a comment",
-    re.IGNORECASE,
 )
 """Words saying a company would not speak: it is not a source of the deal."""
-ANONYMOUS_CUES = re.compile(
+ANONYMOUS_CUES = Caseless(
     r"familiar with|people with knowledge|person with knowledge|\bsources? (?:said|say|told)|"
     r"according to (?:people|sources|a person|persons)|asked not to be (?:identified|named)|"
     r"\breportedly\b|\binsiders?\b|\bunnamed\b",
-    re.IGNORECASE,
 )
-CONFIRMED_CUES = re.compile(
+CONFIRMED_CUES = Caseless(
     r"(?:said|announced|confirmed) (?:in|on|via) (?:a|its|the) (?:statement|filing|release)|"
     r"in a (?:statement|filing|press release)|\bfiling\b|press release|announced (?:on|that|it)|"
     r"(?:the )?compan(?:y|ies) (?:said|confirmed)|\bconfirmed (?:the|that)\b",
-    re.IGNORECASE,
 )
 RELAYED_BY = re.compile(r"\b(?:cited|quoted|relayed|carried) by\b", re.IGNORECASE)
 """Between an origin and its relay: "a Bloomberg report cited by Reuters"."""
@@ -54,23 +52,34 @@ RELAYING = re.compile(
 )
 """Between a relay and its origin: "Reuters, citing Bloomberg"."""
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_PEOPLE = re.compile(r"\b(?:people|person|sources?)\b", re.I)
+_FILING = re.compile(r"filing|statement|release|regulator|commission|exchange", re.I)
 
 
 def declined(source: Source) -> bool:
     """True when the 'source' is a company that would not comment."""
     quote = source.evidence.quote if source.evidence else ""
-    return bool(DECLINED.search(quote) or DECLINED.search(source.name))
+    return _says_declined(quote) or _says_declined(source.name)
+
+
+@lru_cache(maxsize=4096)
+def _says_declined(text: str) -> bool:
+    """Cached: the same source names come back in report after report."""
+    return DECLINED.found(text)
 
 
 def source_kind(source: Source) -> SourceKind:
     """The source's kind, guessed from its name when the model left it out."""
     if source.kind is not None:
         return source.kind
-    if ANONYMOUS_CUES.search(source.name) or re.search(
-        r"\b(?:people|person|sources?)\b", source.name, re.I
-    ):
+    return _kind_by_name(source.name)
+
+
+@lru_cache(maxsize=4096)
+def _kind_by_name(name: str) -> SourceKind:
+    if ANONYMOUS_CUES.found(name) or _PEOPLE.search(name):
         return SourceKind.anonymous
-    if re.search(r"filing|statement|release|regulator|commission|exchange", source.name, re.I):
+    if _FILING.search(name):
         return SourceKind.filing
     return SourceKind.outlet
 
@@ -88,9 +97,9 @@ def report_basis(summary: DealSummary) -> Basis:
 @lru_cache(maxsize=4096)
 def quote_basis(quote: str | None, default: Basis) -> Basis:
     """A value's basis: its own quote's wording ("people familiar", "said in a statement") first."""
-    if quote and CONFIRMED_CUES.search(quote):
+    if quote and CONFIRMED_CUES.found(quote):
         return "confirmed"
-    if quote and ANONYMOUS_CUES.search(quote):
+    if quote and ANONYMOUS_CUES.found(quote):
         return "anonymous"
     return default
 
@@ -145,7 +154,10 @@ class _Entity:
 
 
 def _find(entities: list[_Entity], key: str, same: Same) -> _Entity | None:
-    return next((e for e in entities if e.key == key or same(e.key, key)), None)
+    for entity in entities:
+        if entity.key == key or same(entity.key, key):
+            return entity
+    return None
 
 
 def attribution(
@@ -162,7 +174,7 @@ def attribution(
         named = [s for s in kept if source_kind(s) is not SourceKind.anonymous]
         if not named:
             own.append(f"{article_id} (own reporting)")
-        haystack = text if text is not None else summary_quotes(summary)
+        haystack = text  # without the article, the quotes: joined only if a relay is checked
         media = [s for s in named if source_kind(s) in MEDIA_KINDS]
         for source in named:
             key = media_key(source.name)
@@ -172,13 +184,14 @@ def attribution(
                 entities.append(entity)
             if article_id not in entity.article_ids:
                 entity.article_ids.append(article_id)
-            cited = [
-                o.name
-                for o in media
-                if source in media
-                and media_key(o.name) != key
-                and relays(source.name, o.name, haystack)
-            ]
+            cited = []
+            for origin in media if source_kind(source) in MEDIA_KINDS else ():
+                if media_key(origin.name) == key:
+                    continue
+                if haystack is None:
+                    haystack = summary_quotes(summary)
+                if relays(source.name, origin.name, haystack):
+                    cited.append(origin.name)
             for name in cited:
                 if name not in entity.cites:
                     entity.cites.append(name)

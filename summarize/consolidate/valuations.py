@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from summarize.consolidate.caseless import Caseless
 from summarize.money import MoneyMention, find_money, values_match
 from summarize.schema import DealSummary, Evidence, Money
 
@@ -49,7 +50,7 @@ rupees"."""
 SHORT_TEXT = 160
 """Below this length cutting the text into windows costs more than it saves."""
 _DIGITS = re.compile(r"\d[\d,.\u202f]*")
-HINT = re.compile(r"valu|tender|money|round|share sale", re.I)
+HINT = Caseless(r"valu|tender|money|round|share sale")
 """Every cue holds one of these: text without them is not searched for figures at all."""
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
@@ -123,7 +124,7 @@ def money_near_digits(text: str) -> list[MoneyMention]:
 
 def labeled_in(text: str) -> Iterator[tuple[str, str | None, MoneyMention]]:
     """Every figure in ``text`` that its words call a valuation, with label and cue."""
-    if not HINT.search(text):
+    if not HINT.found(text):
         return
     mentions = money_near_digits(text)
     for i, mention in enumerate(mentions):
