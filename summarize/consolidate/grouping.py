@@ -176,13 +176,23 @@ class Grouper:
             if not explain:
                 return APART
             return Verdict("apart", f"deal types {_name(a.deal_type)} and {_name(b.deal_type)}")
-        gap = None
-        if a.day is not None and b.day is not None:
-            gap = abs(a.day - b.day)
-            later = a if (a.day, a.index) > (b.day, b.index) else b
-            limit = self.long_window_days if later.status in LATE_STATUSES else self.window_days
-            if gap > limit:
-                return Verdict("apart", f"{gap} days apart (window {limit})") if explain else APART
+        gap, limit = self._gap(a, b)
+        if gap is not None and gap > limit:
+            return Verdict("apart", f"{gap} days apart (window {limit})") if explain else APART
+        return self._by_parties(a, b, gap, explain=explain)
+
+    def _gap(self, a: Report, b: Report) -> tuple[int | None, int]:
+        """Days between two reports (None when one is undated) and the most one deal allows:
+        the long window once the later report has the deal pending, completed or terminated."""
+        if a.day is None or b.day is None:
+            return None, self.window_days
+        later = a if (a.day, a.index) > (b.day, b.index) else b
+        limit = self.long_window_days if later.status in LATE_STATUSES else self.window_days
+        return abs(a.day - b.day), limit
+
+    def _by_parties(self, a: Report, b: Report, gap: int | None, *, explain: bool) -> Verdict:
+        """``compare`` once types and dates allow one deal: the parties decide. Unexplained,
+        the verdict depends only on the two reports' shapes (``_shapes``) and ``gap``."""
         same = self.matcher.same
         shared: list[PartyKey] = []
         met: set[tuple[str, str]] = set()  # role classes (in a, in b) of companies both name
@@ -282,10 +292,20 @@ class Grouper:
         """Clusters of reports, each with its reasons, ordered by their first report."""
         links: list[tuple[int, int, int, int]] = []
         notes = _Notes()
+        shapes = _shapes(reports)
+        by_shapes: dict[int, Verdict] = {}  # most pairs repeat the shapes of another pair
         for i, j in self.candidates(reports):
-            verdict = self.compare(reports[i], reports[j], explain=False)
+            a, b = reports[i], reports[j]
+            gap, limit = self._gap(a, b)
+            if (a.deal_type, b.deal_type) not in TYPES_FIT or (gap is not None and gap > limit):
+                verdict = APART
+            else:
+                key = (shapes[i] << PAIR_SHIFT) | shapes[j]
+                if key not in by_shapes:
+                    by_shapes[key] = self._by_parties(a, b, None, explain=False)
+                verdict = by_shapes[key]
             if verdict.kind == "link":
-                links.append((-verdict.shared, verdict.gap or 0, i, j))
+                links.append((-verdict.shared, gap or 0, i, j))
             elif verdict.kind == "apart" and notes.wants(i, j):
                 reason = self.compare(reports[i], reports[j]).reason
                 notes.add(i, f"kept apart from {reports[j].id}: {reason}")
@@ -375,9 +395,10 @@ class _Notes:
     def __init__(self) -> None:
         self._notes: dict[int, list[str]] = {}
 
-    def wants(self, *reports: int) -> bool:
-        """True when a note on any of ``reports`` would still be kept (else skip wording it)."""
-        return any(len(self._notes.get(k, ())) < NOTES_PER_REPORT for k in reports)
+    def wants(self, a: int, b: int) -> bool:
+        """True when a note on report ``a`` or ``b`` would still be kept (else skip wording it)."""
+        notes = self._notes
+        return len(notes.get(a, ())) < NOTES_PER_REPORT or len(notes.get(b, ())) < NOTES_PER_REPORT
 
     def add(self, report: int, note: str) -> None:
         notes = self._notes.setdefault(report, [])
@@ -386,6 +407,16 @@ class _Notes:
 
     def of(self, report: int) -> list[str]:
         return self._notes.get(report, [])
+
+
+def _shapes(reports: Sequence[Report]) -> list[int]:
+    """An id per report for what the parties' verdict depends on: its deal type and its
+    parties' keys and role classes (reports of one deal usually share one)."""
+    ids: dict[tuple[object, ...], int] = {}
+    return [
+        ids.setdefault((r.deal_type, *((p.key, p.role_class) for p in r.parties)), len(ids))
+        for r in reports
+    ]
 
 
 def _file(index: dict[str, list[Report]], key: str, report: Report) -> None:
@@ -412,7 +443,10 @@ def _ordered(i: int, j: int) -> int:
 
 
 def _name(deal_type: DealType | None) -> str:
-    return deal_type.value if deal_type else "unknown"
+    return _TYPE_NAMES[deal_type]
+
+
+_TYPE_NAMES: dict[DealType | None, str] = {None: "unknown", **{t: t.value for t in DealType}}
 
 
 def group_reports(

@@ -12,6 +12,7 @@ from summarize.consolidate.grouping import (
     MAX_GROUP,
     TYPES_FIT,
     Grouper,
+    _shapes,
     block_keys,
     is_short_form,
     types_compatible,
@@ -259,6 +260,36 @@ def test_a_comparison_without_its_reason_decides_the_same(day: Any) -> None:
             full, quick = grouper.compare(a, b), grouper.compare(a, b, explain=False)
             assert (quick.kind, quick.shared, quick.gap) == (full.kind, full.shared, full.gap)
             assert full.reason and (quick.reason == "" or quick.kind == "unrelated")
+
+
+def test_reports_of_one_shape_meet_others_alike(day: Any) -> None:
+    """Grouping reuses the parties' verdict for pairs of the same shapes: it must not depend
+    on anything else (ids, spellings, dates)."""
+    reports = random_reports(day, n=30)
+    respelled = [
+        report_of(
+            30 + r.index,
+            f"copy{r.index}",
+            deal(
+                *((f"{p.name.upper()} Inc.", _ROLE_OF[p.role_class]) for p in r.parties),
+                deal_type=r.deal_type,
+                announced_on=day(7),
+            ),
+        )
+        for r in reports
+    ]
+    shapes = _shapes([*reports, *respelled])
+    assert shapes[:30] == shapes[30:]
+    grouper = Grouper()
+    for a in reports:
+        for b in reports:
+            copy_a, copy_b = respelled[a.index], respelled[b.index]
+            mine = grouper._by_parties(a, b, None, explain=False)
+            theirs = grouper._by_parties(copy_a, copy_b, None, explain=False)
+            assert (mine.kind, mine.shared) == (theirs.kind, theirs.shared)
+
+
+_ROLE_OF = {"buyer": "acquirer", "target": "target", "seller": "seller", "merger": "merger_partner"}
 
 
 def test_only_reports_sharing_a_name_word_are_compared(day: Any) -> None:
