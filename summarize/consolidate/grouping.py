@@ -233,6 +233,10 @@ class Grouper:
         Reports meet when a party's first name word is the same, or when a one-word name is
         another name's later word (a possible short form); nothing else is ever compared.
         """
+        return [_unpair(pair) for pair in self._candidate_pairs(reports)]
+
+    def _candidate_pairs(self, reports: Sequence[Report]) -> list[int]:
+        """``candidates`` as ``_pair`` ints: a third of the memory of tuples."""
         first: dict[str, list[Report]] = defaultdict(list)
         short: dict[str, list[Report]] = defaultdict(list)
         inner: dict[str, list[Report]] = defaultdict(list)
@@ -254,7 +258,7 @@ class Grouper:
         for word, shorts in short.items():
             if word in inner:
                 pairs.update(self._pairs_between(shorts, inner[word]))
-        return [(p >> PAIR_SHIFT, p & PAIR_MASK) for p in sorted(pairs)]
+        return sorted(pairs)
 
     def _pairs_within(self, members: Sequence[Report]) -> Iterator[int]:
         """Pairs of one block within the long window (undated reports pair with everyone):
@@ -290,28 +294,9 @@ class Grouper:
 
     def group(self, reports: Sequence[Report]) -> list[Group]:
         """Clusters of reports, each with its reasons, ordered by their first report."""
-        links: list[tuple[int, int, int, int]] = []
         notes = _Notes()
-        shapes = _shapes(reports)
-        by_shapes: dict[int, Verdict] = {}  # most pairs repeat the shapes of another pair
-        for i, j in self.candidates(reports):
-            a, b = reports[i], reports[j]
-            gap, limit = self._gap(a, b)
-            if (a.deal_type, b.deal_type) not in TYPES_FIT or (gap is not None and gap > limit):
-                verdict = APART
-            else:
-                key = (shapes[i] << PAIR_SHIFT) | shapes[j]
-                if key not in by_shapes:
-                    by_shapes[key] = self._by_parties(a, b, None, explain=False)
-                verdict = by_shapes[key]
-            if verdict.kind == "link":
-                links.append((-verdict.shared, gap or 0, i, j))
-            elif verdict.kind == "apart" and notes.wants(i, j):
-                reason = self.compare(reports[i], reports[j]).reason
-                notes.add(i, f"kept apart from {reports[j].id}: {reason}")
-                notes.add(j, f"kept apart from {reports[i].id}: {reason}")
-        links.sort()
-        linked = {(i, j) for _, _, i, j in links}
+        links = self._links(reports, notes)
+        linked = {_ordered(i, j) for _, _, i, j in links}
         root = list(range(len(reports)))
         clusters: dict[int, Group] = {}
 
@@ -347,23 +332,50 @@ class Grouper:
             groups.append(group)
         return groups
 
+    def _links(self, reports: Sequence[Report], notes: _Notes) -> list[tuple[int, int, int, int]]:
+        """The candidate pairs that link, strongest first (most shared parties, then closest
+        dates, then input order), noting the first pairs of each report kept apart."""
+        links: list[tuple[int, int, int, int]] = []
+        shapes = _shapes(reports)
+        by_shapes: dict[int, Verdict] = {}  # most pairs repeat the shapes of another pair
+        for pair in self._candidate_pairs(reports):
+            i, j = _unpair(pair)
+            a, b = reports[i], reports[j]
+            gap, limit = self._gap(a, b)
+            if (a.deal_type, b.deal_type) not in TYPES_FIT or (gap is not None and gap > limit):
+                verdict = APART
+            else:
+                key = (shapes[i] << PAIR_SHIFT) | shapes[j]
+                if key not in by_shapes:
+                    by_shapes[key] = self._by_parties(a, b, None, explain=False)
+                verdict = by_shapes[key]
+            if verdict.kind == "link":
+                links.append((-verdict.shared, gap or 0, i, j))
+            elif verdict.kind == "apart" and notes.wants(i, j):
+                reason = self.compare(a, b).reason
+                notes.add(i, f"kept apart from {b.id}: {reason}")
+                notes.add(j, f"kept apart from {a.id}: {reason}")
+        links.sort()
+        return links
+
     def _blocker(
         self,
         reports: Sequence[Report],
         left: list[int],
         right: list[int],
-        linked: set[tuple[int, int]],
+        linked: set[int],
     ) -> str | None:
         """Why two clusters must not join (a pair across them contradicts), or None.
 
-        ``linked`` holds the pairs already known to link, which need no second look.
+        ``linked`` holds the pairs already known to link (``_ordered``), which need no second
+        look.
         """
         if len(left) + len(right) > MAX_GROUP:
             return f"a deal holds at most {MAX_GROUP} reports"
         for i in left:
             for j in right:
-                if (i, j) in linked:
-                    continue
+                if i < j and _ordered(i, j) in linked:
+                    continue  # compared in this order already
                 if self.compare(reports[i], reports[j], explain=False).kind == "apart":
                     return self.compare(reports[i], reports[j]).reason
         return None
@@ -413,10 +425,11 @@ def _shapes(reports: Sequence[Report]) -> list[int]:
     """An id per report for what the parties' verdict depends on: its deal type and its
     parties' keys and role classes (reports of one deal usually share one)."""
     ids: dict[tuple[object, ...], int] = {}
-    return [
-        ids.setdefault((r.deal_type, *((p.key, p.role_class) for p in r.parties)), len(ids))
-        for r in reports
-    ]
+    shapes = []
+    for r in reports:
+        shape = (r.deal_type, *(x for p in r.parties for x in (p.key, p.role_class)))
+        shapes.append(ids.setdefault(shape, len(ids)))
+    return shapes
 
 
 def _file(index: dict[str, list[Report]], key: str, report: Report) -> None:
@@ -438,8 +451,12 @@ PAIR_MASK = (1 << PAIR_SHIFT) - 1
 
 def _ordered(i: int, j: int) -> int:
     """The pair (min, max) as one int: hundreds of thousands of them are deduplicated and
-    sorted, which is several times faster on ints than on tuples."""
+    sorted, which is several times faster on ints than on tuples, in a third of the memory."""
     return (i << PAIR_SHIFT) | j if i < j else (j << PAIR_SHIFT) | i
+
+
+def _unpair(pair: int) -> tuple[int, int]:
+    return pair >> PAIR_SHIFT, pair & PAIR_MASK
 
 
 def _name(deal_type: DealType | None) -> str:
