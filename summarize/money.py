@@ -198,13 +198,22 @@ def _scale(*words: str | None) -> float:
     factor = 1.0
     for word in words:
         if word:
-            factor *= SCALES[word.lower()]
+            factor *= SCALES[_key(word)]
     return factor
+
+
+_ASCII_FOLDS = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
+"""The non-ASCII letters ``re.IGNORECASE`` takes for ASCII ones ("ſome" matches "some")."""
+
+
+def _key(word: str) -> str:
+    """A matched word as the ASCII lower-case key of its table, whatever letters matched it."""
+    return word.translate(_ASCII_FOLDS).lower()
 
 
 @cache
 def _qualifier_for(cue: str) -> Qualifier:
-    cue = cue.lower()
+    cue = _key(cue)
     return next(q for c, q in QUALIFIER_CUES if c == cue)
 
 
@@ -225,9 +234,9 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
     suffix = g["suffix"]
     currency = None
     if prefix:
-        currency = PREFIX_CURRENCIES[prefix.lower()]
+        currency = PREFIX_CURRENCIES[_key(prefix)]
     elif suffix:
-        currency = SUFFIX_CURRENCIES[suffix.lower()]
+        currency = SUFFIX_CURRENCIES[_key(suffix)]
     scale1 = (g["scale1"], g["scale21"])
     scale2 = (g.get("scale2"), g.get("scale22"))
     if currency is None:

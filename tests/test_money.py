@@ -167,3 +167,19 @@ def test_values_match_within_a_relative_tolerance(
 ) -> None:
     assert values_match(a, b, tolerance=tolerance) is expected
     assert values_match(b, a, tolerance=tolerance) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("ſome $5 million", 5e6, "USD"),  # long s: the case-blind pattern reads "some"
+        ("$5 bıllıon", 5e9, "USD"),  # dotless i
+        ("5 mİllion euros", 5e6, "EUR"),  # dotted capital I
+        ("$5 thouſand", 5e3, "USD"),
+    ],
+)
+def test_letters_the_pattern_folds_to_ascii_read_as_those_letters(
+    text: str, value: float, currency: str
+) -> None:
+    [mention] = find_money(text)
+    assert (mention.value, mention.currency) == (value, currency)
