@@ -71,7 +71,8 @@ _INVESTOR_SENTENCE = re.compile(
 _DISTRACTOR_CONTEXT = re.compile(
     r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
     r"price\b|for each|had raised|so far|to date|in total|"
-    r"each \w+ share|share price|debt\b|last year|previous|earlier round|in 20\d\d|synerg\w+|"
+    r"each \w+ share|share price|last year|previous|earlier round|in 20\d\d|synerg\w+|"
+    r"(?<!including )(?<!including net )debt\b|"  # "$4bn including debt" is the deal's size
     r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
     re.I,
 )
@@ -327,7 +328,6 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
         amounts.append(mention)
     ranked = sorted(valuations, key=lambda v: (-v[0], v[1].start))
     return amounts, [mention for _, mention in ranked]
-    return amounts, valuations
 
 
 async def fielded(ctx: CallContext, article: Article) -> DealSummary:

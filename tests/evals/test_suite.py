@@ -67,3 +67,4 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
     assert report["grouping"]["precision"] == 1.0
     assert report["grouping"]["f1"] >= 0.75
     assert report["merged_accuracy"] >= 0.75
+    assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict

@@ -55,6 +55,11 @@ def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[
         ("The price values Orvane at about $2 billion.", [], ["about $2 billion"]),
         ("Orvane raised $35 million in 2023, a round that valued it at $210 million.",
          [], []),
+        # A price "including debt" is the deal's enterprise value; debt itself is not the deal.
+        ("Halvorsen will buy Pellucid for about €1.2 billion including debt.",
+         ["about €1.2 billion"], []),
+        ("Halvorsen will buy Pellucid for $4 billion including net debt.", ["$4 billion"], []),
+        ("Pellucid carries $900 million of debt.", [], []),
     ],
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
