@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import aiohttp
 import openai
 from tenacity import (
     AsyncRetrying,
@@ -96,31 +95,11 @@ class RetryPolicy:
         )
 
 
-def _timed_out(exc: BaseException) -> bool:
-    """Whether the root of a timeout error is really a timeout.
-
-    The aiohttp transport reports every connection error (a reset, a server hanging up) as
-    a connect timeout; the original exception at the end of the chain tells them apart.
-    """
-    root = exc
-    while root.__cause__ is not None:
-        root = root.__cause__
-    dropped = isinstance(root, (OSError, aiohttp.ClientConnectionError))
-    return isinstance(root, TimeoutError) or not dropped
-
-
-def failure_cause(exc: BaseException) -> str:
-    """The error's kind for records: a dropped connection is not a timeout whatever its class."""
-    if isinstance(exc, openai.APITimeoutError) and not _timed_out(exc):
-        return "APIConnectionError"
-    return type(exc).__name__
-
-
 def describe_failure(exc: BaseException) -> str:
     """A one-line cause for error records: status and the server's message."""
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}: {exc.message}"
-    if isinstance(exc, openai.APITimeoutError) and _timed_out(exc):
+    if isinstance(exc, openai.APITimeoutError):
         return "request timed out"
     if isinstance(exc, openai.APIConnectionError):
         return f"connection failed: {exc.__cause__ or exc}"

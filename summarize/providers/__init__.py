@@ -17,6 +17,7 @@ import openai
 
 from summarize.exceptions import ConfigError
 from summarize.providers.embedded import EMBEDDED_MODEL_ALIAS, embedded_base_url
+from summarize.providers.transport import AiohttpTransport
 
 ProviderName = Literal["openai", "local"]
 PROVIDERS: tuple[str, ...] = ("openai", "local")
@@ -53,10 +54,9 @@ class Endpoint:
         difference between 0.64x and 0.82x of ideal throughput at 64 concurrent requests.
         Retries are ours (tenacity, honouring Retry-After), so the client's own are off.
         """
+        limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
         http = openai.DefaultAioHttpClient(
-            limits=httpx2.Limits(
-                max_connections=concurrency, max_keepalive_connections=concurrency
-            ),
+            transport=AiohttpTransport(limits=limits),
             timeout=httpx2.Timeout(self.timeout_s, connect=10.0),
         )
         return openai.AsyncOpenAI(

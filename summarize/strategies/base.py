@@ -14,7 +14,7 @@ from summarize.articles import Article
 from summarize.exceptions import ProviderError
 from summarize.prompts import Prompt
 from summarize.providers import Endpoint
-from summarize.retry import RetryPolicy, describe_failure, failure_cause
+from summarize.retry import RetryPolicy, describe_failure
 from summarize.schema import DealSummary, Usage
 
 T = TypeVar("T")
@@ -54,7 +54,7 @@ class CallContext:
                 provider=self.endpoint.provider,
                 model=self.endpoint.model,
                 attempts=tries,
-                cause=failure_cause(exc),
+                cause=type(exc).__name__,
             ) from exc
         self.requests += 1
         self.add_usage(response)

@@ -12,6 +12,7 @@ import pytest
 
 from summarize.articles import Article, ArticleProblem
 from summarize.batch import BatchResult, BatchRunner, ResultCache, summarize_many
+from summarize.exceptions import ProviderError
 from summarize.pipeline import Summarizer
 from summarize.testing import Faults, FaultServer, fake_article, fake_articles, fake_summary
 
@@ -178,3 +179,23 @@ async def test_a_bug_in_the_pipeline_fails_the_article_not_the_batch(
         "type": "RuntimeError", "cause": "RuntimeError", "message": "RuntimeError: boom",
         "attempts": None,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "cause", "words"),
+    [
+        ("reset", "APIConnectionError", "connection failed"),
+        ("timeout", "APITimeoutError", "request timed out"),
+        ("503", "InternalServerError", "HTTP 503"),
+    ],
+)
+async def test_each_fault_is_named_for_what_it_was(
+    make_summarizer: MakeSummarizer, kind: str, cause: str, words: str
+) -> None:
+    """A dropped connection must not read as a timeout (the SDK's aiohttp transport did that)."""
+    with FaultServer(faults=Faults(rate=1.0, mix={kind: 1}, hang_s=2.0)) as server:
+        summarizer = make_summarizer(server, timeout_s=0.3)
+        with pytest.raises(ProviderError) as caught:
+            await summarizer.summarize(fake_article(1))
+    assert caught.value.cause == cause
+    assert words in str(caught.value)
