@@ -33,17 +33,29 @@ DECLINED = Caseless(
     r"declin\w* to comment|did not (?:immediately )?(?:respond|comment|return)|no comment|"
     r"(?:yet|failed) to respond|would not comment|not (?:immediately )?available for comment|"
     r"(?:has|have|had) not (?:offered|provided|confirmed)|not offered a comment",
+    needs=("comment", "respon", "return", "not offered", "not provided", "not confirmed"),
 )
 """Words saying a company would not speak: it is not a source of the deal."""
 ANONYMOUS_CUES = Caseless(
     r"familiar with|people with knowledge|person with knowledge|\bsources? (?:said|say|told)|"
     r"according to (?:people|sources|a person|persons)|asked not to be (?:identified|named)|"
     r"\breportedly\b|\binsiders?\b|\bunnamed\b",
+    needs=(
+        "familiar",
+        "knowledge",
+        "source",
+        "according",
+        "asked not",
+        "reportedly",
+        "insider",
+        "unnamed",
+    ),
 )
 CONFIRMED_CUES = Caseless(
     r"(?:said|announced|confirmed) (?:in|on|via) (?:a|its|the) (?:statement|filing|release)|"
     r"in a (?:statement|filing|press release)|\bfiling\b|press release|announced (?:on|that|it)|"
     r"(?:the )?compan(?:y|ies) (?:said|confirmed)|\bconfirmed (?:the|that)\b",
+    needs=("said", "announced", "confirmed", "statement", "filing", "release"),
 )
 RELAYED_BY = re.compile(r"\b(?:cited|quoted|relayed|carried) by\b", re.IGNORECASE)
 """Between an origin and its relay: "a Bloomberg report cited by Reuters"."""
