@@ -64,11 +64,11 @@ def write_run(path: Path, records: list[Any]) -> Path:
     return path
 
 
-def test_a_run_file_is_read_in_two_passes_with_problems_counted(
-    tmp_path: Path, reports: dict[str, DealSummary]
-) -> None:
+@pytest.fixture
+def messy_run(tmp_path: Path, reports: dict[str, DealSummary]) -> Path:
+    """A run file with an error record, a blank line, bad lines, a repeat and a non-deal."""
     records = [s.model_dump(mode="json") for s in reports.values()]
-    path = write_run(
+    return write_run(
         tmp_path / "run.jsonl",
         [
             records[0],
@@ -82,11 +82,28 @@ def test_a_run_file_is_read_in_two_passes_with_problems_counted(
             deal(deal_type=None, status=None).model_dump(mode="json"),
         ],
     )
-    deals, stats = read_runs(path)
+
+
+def test_a_run_file_is_read_in_two_passes_with_problems_counted(messy_run: Path) -> None:
+    deals, stats = read_runs(messy_run)
     assert ids(deals) == [["a", "b"], ["c"]]
     assert (stats.lines, stats.summaries, stats.errors, stats.invalid) == (8, 4, 1, 2)
     assert (stats.duplicates, stats.no_deal, stats.deals) == (1, 1, 2)
     assert stats.first_problem == "line 5 is not JSON"
+
+
+@pytest.mark.parametrize("workers", [2, 3, 9])
+def test_pieces_read_by_several_processes_add_up_to_one_reading(
+    messy_run: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pass 1 split at line starts: same deals, counts, first problem and line numbers."""
+    alone = RunFile(messy_run)
+    one = list(alone.lines(workers=1))
+    monkeypatch.setattr(api, "SPLIT_BYTES", 1)
+    split = RunFile(messy_run)
+    assert len(split._pieces(messy_run.stat().st_size, workers)) > 1
+    assert list(split.lines(workers=workers)) == one
+    assert split.stats == alone.stats
 
 
 def test_reading_a_file_matches_consolidating_in_memory(
