@@ -2,6 +2,7 @@
 
     python benchmarks/consolidate.py                 # 100,000 summaries, both modes
     python benchmarks/consolidate.py -n 10000 --mode file
+    python benchmarks/consolidate.py --hot 0.1       # a tenth of the deals by five big buyers
 
 ``memory`` consolidates a list of DealSummary objects held in memory (the API);
 ``file`` writes them as a ``summarize run`` JSONL first and reads it back in two passes (the
@@ -58,8 +59,12 @@ def companies(rng: random.Random, count: int) -> list[str]:
     return [f"{stem} {rng.choice(kinds)}" for stem in sorted(stems)]
 
 
-def synthetic(n: int, seed: int = 7) -> Iterator[tuple[str, DealSummary]]:
-    """``n`` summaries of about n/2.5 deals, in shuffled order of publication."""
+HOT_BUYERS = ["Microsoft Corp", "Alphabet Inc.", "Blackstone Inc.", "SoftBank Group", "KKR & Co."]
+
+
+def synthetic(n: int, seed: int = 7, hot: float = 0.0) -> Iterator[tuple[str, DealSummary]]:
+    """``n`` summaries of about n/2.5 deals, in shuffled order of publication; a share ``hot``
+    of the deals have one of five big buyers, as deal news has."""
     rng = random.Random(seed)
     names = companies(rng, max(10, n // 3))
     start = dt.date(2022, 1, 1)
@@ -68,6 +73,8 @@ def synthetic(n: int, seed: int = 7) -> Iterator[tuple[str, DealSummary]]:
     while made < n:
         deal += 1
         buyer, target = rng.sample(names, 2)
+        if hot and rng.random() < hot:
+            buyer = rng.choice(HOT_BUYERS)
         kind = rng.choice([DealType.acquisition, DealType.minority_investment, DealType.merger])
         day = start + dt.timedelta(days=rng.randrange(1000))
         value = rng.choice([1, 2, 5, 10, 25, 40]) * 10 ** rng.choice([6, 7, 8, 9])
@@ -128,10 +135,10 @@ def report(mode: str, n: int, deals: int, wall: float, cpu: float) -> None:
     )
 
 
-def write_run(path: Path, n: int) -> None:
+def write_run(path: Path, n: int, hot: float = 0.0) -> None:
     """``n`` synthetic summaries as a ``summarize run`` JSONL file, written as they are made."""
     with path.open("w", encoding="utf-8") as handle:
-        for article_id, summary in synthetic(n):
+        for article_id, summary in synthetic(n, hot=hot):
             summary.metadata = RunMetadata(
                 provider="bench", model="none", prompt_name="none", prompt_version="0",
                 article_id=article_id,
@@ -139,10 +146,10 @@ def write_run(path: Path, n: int) -> None:
             handle.write(summary.model_dump_json() + "\n")
 
 
-def bench_file(n: int, workers: int) -> None:
+def bench_file(n: int, workers: int, hot: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "runs.jsonl"
-        write_run(path, n)
+        write_run(path, n, hot)
         before = peak_mib()
         started, cpu = time.perf_counter(), time.process_time()
         run = RunFile(path)
@@ -154,8 +161,8 @@ def bench_file(n: int, workers: int) -> None:
         print(f"          peak RSS {peak_mib():.0f} MiB (before reading {before:.0f} MiB)")
 
 
-def bench_memory(n: int) -> None:
-    items = dict(synthetic(n))
+def bench_memory(n: int, hot: float) -> None:
+    items = dict(synthetic(n, hot=hot))
     before = peak_mib()
     started, cpu = time.perf_counter(), time.process_time()
     deals = consolidate(items)
@@ -168,11 +175,14 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=100_000, help="number of summaries")
     parser.add_argument("--mode", choices=["memory", "file", "both"], default="both")
     parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--hot", type=float, default=0.0, help="share of deals made by five big buyers (0-1)"
+    )
     args = parser.parse_args()
     if args.mode in ("file", "both"):
-        bench_file(args.n, args.workers)
+        bench_file(args.n, args.workers, args.hot)
     if args.mode in ("memory", "both"):
-        bench_memory(args.n)
+        bench_memory(args.n, args.hot)
 
 
 if __name__ == "__main__":

@@ -279,6 +279,9 @@ class Grouper:
     def _pairs_within(self, members: Sequence[Report]) -> Iterator[int]:
         """Pairs of one block within the long window (undated reports pair with everyone):
         the block sorted by date, each report paired with those after it in the window."""
+        if len(members) > HOT_BLOCK:
+            yield from self._pairs_hot(members)
+            return
         dated = sorted((r for r in members if r.day is not None), key=_by_day)
         days = [r.day for r in dated]
         window = self.long_window_days
@@ -289,6 +292,39 @@ class Grouper:
         for x, a in enumerate(undated):
             for b in (*dated, *undated[x + 1 :]):
                 yield _ordered(a.index, b.index)
+
+    def _pairs_hot(self, members: Sequence[Report]) -> Iterator[int]:
+        """The pairs of a hot block (a company in many deals) that may be one deal.
+
+        Two reports of one deal that both name someone on a side (target, seller, and buyer
+        unless one is a funding round) share a company there (``_by_parties``), and a shared
+        company shares a name word. So reports are split by the sides they name; two groups
+        that name a common side meet only through a word prefix on that side (the side that
+        leaves fewest pairs), and two that have no side in common meet in full.
+        """
+        words = [_side_words(r) for r in members]
+        parts: dict[frozenset[str], list[int]] = defaultdict(list)
+        for x, sides in enumerate(words):
+            parts[frozenset(sides)].append(x)
+        named = sorted(parts, key=sorted)
+        for n, mine in enumerate(named):
+            for theirs in named[n:]:
+                left, right = parts[mine], parts[theirs]
+                common = mine & theirs
+                if not common:
+                    yield from self._pairs_between(
+                        [members[x] for x in left], [members[x] for x in right]
+                    )
+                    continue
+                by_side = {side: (_bucket(words, left, side), _bucket(words, right, side))
+                           for side in sorted(common)}  # fmt: skip
+                side = min(by_side, key=lambda s: _pair_count(*by_side[s]))
+                lefts, rights = by_side[side]
+                for word, xs in lefts.items():
+                    if word in rights:
+                        yield from self._pairs_between(
+                            [members[x] for x in xs], [members[y] for y in rights[word]]
+                        )
 
     def _pairs_between(self, left: Sequence[Report], right: Sequence[Report]) -> Iterator[int]:
         """Pairs of a report in ``left`` and one in ``right`` within the long window (undated
@@ -463,6 +499,45 @@ def _shapes(reports: Sequence[Report]) -> list[int]:
         shape = (r.deal_type, *(x for p in r.parties for x in (p.key, p.role_class)))
         shapes.append(ids.setdefault(shape, len(ids)))
     return shapes
+
+
+HOT_BLOCK = 64
+"""A name-word block with more reports than this (a big buyer, a buyout fund, a busy bank)
+is split by the other companies its reports name (``Grouper._pairs_hot``): pairing all of
+them would be quadratic in that company's deals."""
+PREFIX_LETTERS = 4
+"""Letters of a name word that a hot block compares: "Tesselate" still meets "Tessellate"."""
+_SIDE_CLASSES = (("buyer", BUYER_SIDE), ("seller", SELLER_SIDE), ("target", TARGET_SIDE))
+
+
+def _side_words(report: Report) -> dict[str, frozenset[str]]:
+    """For each side the report names someone on, the prefixes of those companies' block
+    words. A funding round's buyers are left out: its investors may differ between reports."""
+    sides: dict[str, set[str]] = {}
+    for party in report.parties:
+        first, others = block_keys(party.key)
+        prefixes = {w[:PREFIX_LETTERS] for w in (first, *others) if w}
+        for side, classes in _SIDE_CLASSES:
+            if party.role_class in classes and not (
+                side == "buyer" and report.deal_type is FUNDING_ROUND
+            ):
+                sides.setdefault(side, set()).update(prefixes)
+    return {side: frozenset(words) for side, words in sides.items()}
+
+
+def _bucket(
+    words: list[dict[str, frozenset[str]]], xs: list[int], side: str
+) -> dict[str, list[int]]:
+    """The reports ``xs`` by the word prefixes they name on ``side``."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for x in xs:
+        for word in words[x][side]:
+            buckets[word].append(x)
+    return buckets
+
+
+def _pair_count(left: dict[str, list[int]], right: dict[str, list[int]]) -> int:
+    return sum(len(xs) * len(right[w]) for w, xs in left.items() if w in right)
 
 
 def _file(index: dict[str, list[Report]], key: str, report: Report) -> None:

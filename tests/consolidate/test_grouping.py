@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
 import pytest
 
-from summarize.consolidate import consolidate
+from summarize.consolidate import consolidate, grouping
 from summarize.consolidate.grouping import (
     MAX_GROUP,
     TYPES_FIT,
@@ -339,3 +340,45 @@ def test_alias_table_is_accepted_as_is() -> None:
         "b": deal(("Google", "acquirer"), ("Wiz", "target")),
     }
     assert groups_of(summaries, aliases=table) == [{"a", "b"}]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_hot_block_still_pairs_every_pair_that_links(
+    day: Any, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Splitting a hot block by the other companies named drops only pairs that cannot link,
+    so the deals come out the same as when every pair of the block is compared."""
+    reports = random_reports(day, n=150, seed=seed)
+    grouper = Grouper()
+    every = [grouper.clusters(reports)]
+    monkeypatch.setattr(grouping, "HOT_BLOCK", 0)
+    hot = set(grouper.candidates(reports))
+    linking = {
+        (a.index, b.index)
+        for a in reports
+        for b in reports
+        if a.index < b.index and grouper.compare(a, b, explain=False).kind == "link"
+    }
+    assert linking <= hot < {(a, b) for a in range(150) for b in range(a + 1, 150)}
+    assert [c.members for c in grouper.clusters(reports)] == [c.members for c in every[0]]
+
+
+def test_a_company_in_many_deals_is_not_paired_with_all_of_them(day: Any) -> None:
+    """A buyer in 200 deals, each reported twice: its block is split by target."""
+    targets = ["".join(t).capitalize() + "ex" for t in itertools.product("bdfkmprst", repeat=4)]
+    reports = [
+        report_of(
+            i,
+            f"r{i}",
+            deal(("Microsoft", "acquirer"), (targets[i // 2], "target"), announced_on=day(i)),
+        )
+        for i in range(400)
+    ]
+    lone = report_of(400, "r400", deal(("Microsoft", "acquirer"), announced_on=day(3)))
+    pairs = Grouper().candidates([*reports, lone])
+    assert (0, 1) in pairs and (2, 3) in pairs and (0, 2) not in pairs
+    assert {(i, 400) for i in range(400)} <= set(pairs)  # it names no target: it may be any
+    assert len(pairs) == 200 + 400
+    summaries = {r.id: deal(("Microsoft", "acquirer"), (targets[r.index // 2], "target"),
+                            announced_on=day(r.index)) for r in reports}  # fmt: skip
+    assert [len(d.article_ids) for d in consolidate(summaries)] == [2] * 200
