@@ -158,6 +158,8 @@ def bench_file(n: int, workers: int, hot: float) -> None:
         own = time.process_time() - cpu
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         report(f"file -j{workers}", n, count, wall, own + children.ru_utime + children.ru_stime)
+        steps = ", ".join(f"{step} {s:.2f} s" for step, s in run.stats.seconds.items())
+        print(f"          {steps}")
         print(f"          peak RSS {peak_mib():.0f} MiB (before reading {before:.0f} MiB)")
 
 

@@ -68,8 +68,10 @@ def _report(stats: RunStats, out: Path | None) -> None:
         skipped.append(f"{stats.duplicates} repeated ids")
     note = f"; skipped {', '.join(skipped)}" if skipped else ""
     where = f" → {out}" if out else ""
+    took = ", ".join(f"{step} {s:.1f} s" for step, s in stats.seconds.items())
     err.print(
-        f"{stats.summaries} summaries → {stats.deals} deal{'s' * (stats.deals != 1)}{where}{note}",
+        f"{stats.summaries} summaries → {stats.deals} deal{'s' * (stats.deals != 1)}{where}{note}"
+        + (f" ({took})" if took else ""),
         soft_wrap=True,
     )
 
@@ -105,7 +107,9 @@ def consolidate(
     ] = LONG_WINDOW_DAYS,
     workers: Annotated[
         int,
-        typer.Option("--workers", "-j", min=0, help="Processes merging deals (0: one per CPU)."),
+        typer.Option(
+            "--workers", "-j", min=0, help="Processes reading and merging (0: one per CPU)."
+        ),
     ] = 0,
 ) -> None:
     """Group the summaries that report the same deal and merge each group into one record."""

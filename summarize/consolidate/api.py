@@ -13,6 +13,7 @@ import gc
 import itertools
 import json
 import multiprocessing as mp
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -210,6 +211,15 @@ class RunStats:
     duplicates: int = 0
     deals: int = 0
     first_problem: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    """Wall time of each step of ``RunFile.lines``: read (pass 1), group, merge (pass 2, with
+    what the caller does with each deal), in that order."""
+
+    def timed(self, step: str, started: float) -> float:
+        """Record the time since ``started`` as ``step``; the time now, for the next step."""
+        now = time.perf_counter()
+        self.seconds[step] = now - started
+        return now
 
 
 def _record_summary(record: dict[str, Any]) -> DealSummary:
@@ -408,11 +418,25 @@ class RunFile:
     def lines(self, articles: Articles | None = None, *, workers: int = 1) -> Iterator[str]:
         """Every deal as one line of JSON, merged by ``workers`` processes when more than one
         (groups are independent; results keep their order)."""
+        started = time.perf_counter()
         reports = self._scan(workers)
+        started = self.stats.timed("read", started)
         texts = _texts(articles)
         grouper = self.options.grouper()
         with _no_gc_pauses():
             groups = grouper.clusters(reports)
+        started = self.stats.timed("group", started)
+        yield from self._merged(reports, groups, texts, grouper, workers)
+        self.stats.timed("merge", started)
+
+    def _merged(
+        self,
+        reports: list[Report],
+        groups: list[Cluster],
+        texts: Mapping[str, str],
+        grouper: Grouper,
+        workers: int,
+    ) -> Iterator[str]:
         state = _Batch(self, reports, groups, texts, grouper)
         spans = [(i, min(i + BATCH, len(groups))) for i in range(0, len(groups), BATCH)]
         if workers > 1 and len(spans) > 1 and "fork" in mp.get_all_start_methods():

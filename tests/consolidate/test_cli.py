@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ def test_consolidate_writes_one_record_per_deal(run_file: Path, tmp_path: Path) 
     assert [d["article_ids"] for d in deals] == [["a", "b"], ["c"]]
     assert deals[0]["amount"]["support"][0]["quote"] == "pays $2 billion"
     assert "3 summaries → 2 deals" in result.output and "skipped 1 error line" in result.output
+    assert re.search(r"\(read \d+\.\d s, group \d+\.\d s, merge \d+\.\d s\)", result.output)
 
 
 def test_consolidate_prints_to_stdout_and_writes_html(run_file: Path, tmp_path: Path) -> None:
