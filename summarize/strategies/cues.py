@@ -67,7 +67,7 @@ STATUS_CUES = _compile({
     DealStatus.in_talks.value: [
         r"in (?:advanced |early |exclusive |preliminary )?(?:talks|discussions|negotiations)",
         r"negotiat(?:ing|es)", r"explor(?:ing|es) (?:a |an )?(?:sale|deal|merger|bid|options)",
-        r"held talks", r"nearing (?:a )?deal", r"considering (?:a |an )?(?:bid|offer|sale|deal)",
+        r"held talks", r"near(?:s|ing)? (?:a |an )?(?:deal|agreement)", r"considering (?:a |an )?(?:bid|offer|sale|deal)",
         r"confirmed (?:it was |it is |that it was )?in talks", r"seeking to raise", r"looking to raise",
     ],
     DealStatus.rumored.value: [
@@ -118,6 +118,7 @@ CONSIDERATION_CUES = _compile({
 SOURCE_PATTERNS: list[tuple[re.Pattern[str], SourceKind, str | None]] = [
     (re.compile(r"people familiar with the (?:matter|plans|talks|discussions|deal)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:a|one|two|three) (?:persons?|people) (?:familiar|with knowledge|briefed)[\w ]{0,20}", re.I), SourceKind.anonymous, None),
+    (re.compile(r"(?:people|persons?|sources) with (?:direct )?knowledge of the (?:matter|plans|talks|discussions|deal|negotiations)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:a |regulatory |stock[- ]exchange |securities )?filings?(?: with [A-Z][\w ]+)?", re.I), SourceKind.filing, None),
     (re.compile(r"(?:said|announced|confirmed) (?:in|on) a (?:joint )?(?:statement|press release|release)", re.I), SourceKind.company, "company statement"),
     (re.compile(r"\b(?:Reuters|Bloomberg(?: News)?|the Financial Times|Financial Times|The Wall Street Journal|the Wall Street Journal|CNBC|the Associated Press|Nikkei|The Information|Sky News|the Economic Times|Moneycontrol|TechCrunch|Finanz und Wirtschaft|Handelsblatt)\b"), SourceKind.outlet, None),

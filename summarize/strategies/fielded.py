@@ -234,12 +234,19 @@ def _rule_roles(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _R
             return roles
         roles.buyer = _Found(subject[2].name, subject[0], subject[1])
         roles.target = _Found(obj[2].name, obj[0], obj[1])
+        seller = next((o for o in after[1:] if _FROM_OWNER.match(text, obj[1], o[0])), None)
+        if seller is not None and seller[2] is not subject[2]:
+            roles.seller = _Found(seller[2].name, seller[0], seller[1])
         return roles
     return roles
 
 
+_FROM_OWNER = re.compile(r",?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$")
+"""Between the target and its seller: "buy Brightfield from private equity owner Calder Ridge"."""
+
+
 _DESCRIPTOR = re.compile(
-    r"^(?:'s|’s)?\s*(?:[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
+    r"^(?:'s|’s)?\s*(?:(?!(?:from|to|by|with|for|and|or)\s)[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
     r"group|unit|arm|business|division|start-?up|retailer|chain|bank|insurer|lender|manufacturer|"
     r"supplier|brand|platform|rival|parent)\s*,?\s*$"
 )

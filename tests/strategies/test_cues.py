@@ -107,6 +107,8 @@ def test_best_cue_minimum() -> None:
         ("The merger is subject to shareholder approval.", "pending_approval"),
         ("Acme signed a definitive agreement with Widget.", "announced"),
         ("Acme is in advanced talks to buy Widget.", "in_talks"),
+        ("Acme is nearing an agreement to buy Widget.", "in_talks"),
+        ("Acme nears deal for Widget", "in_talks"),
         ("Acme is said to weigh a bid, people familiar with the matter said.", "rumored"),
     ],
 )
@@ -151,6 +153,10 @@ def test_consideration_cues(sentence: str, consideration: str | None) -> None:
     ("sentence", "kind"),
     [
         ("Acme is in talks, according to people familiar with the matter.", SourceKind.anonymous),
+        (
+            "Acme is near a deal, according to people with knowledge of the talks.",
+            SourceKind.anonymous,
+        ),
         ("Acme disclosed the price in a regulatory filing.", SourceKind.filing),
         ("Acme said in a statement that it agreed.", SourceKind.company),
         ("The talks were first reported by Bloomberg News.", SourceKind.outlet),

@@ -125,6 +125,8 @@ def occurrences_after(text: str, word: str) -> list[tuple[int, int, cand.OrgCand
         ("Halvorsen Foods will buy Crunchettes maker Pellucid Brands for cash.", "Pellucid Brands"),
         ("Halvorsen Foods will buy Vantor's snack unit Pellucid Brands now.", "Pellucid Brands"),
         ("Halvorsen Foods will buy Crunchettes and Pellucid Brands for cash.", "Crunchettes"),
+        ("Halvorsen Foods will buy Pellucid Brands from private equity owner Vantor Group.",
+         "Pellucid Brands"),
     ],
 )  # fmt: skip
 def test_skip_descriptors(text: str, first: str) -> None:
@@ -167,6 +169,21 @@ def test_rule_roles_seller_and_buyer() -> None:
     roles = _rule_roles(text, len(text), cand.find_orgs(text))
     assert roles.seller is not None and roles.seller.value == "Vantor Group"
     assert roles.buyer is not None and roles.buyer.value == "Halvorsen Foods"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvorsen Foods is nearing a deal to buy Pellucid Brands from Vantor Group.",
+        "Halvorsen Foods will buy Pellucid Brands from buyout firm Vantor Group for $2 billion.",
+        "Halvorsen Foods will buy Pellucid Brands, from its owner Vantor Group.",
+    ],
+)
+def test_rule_roles_buy_from_names_the_seller(text: str) -> None:
+    roles = _rule_roles(text, len(text), cand.find_orgs(text))
+    assert roles.buyer is not None and roles.buyer.value == "Halvorsen Foods"
+    assert roles.target is not None and roles.target.value == "Pellucid Brands"
+    assert roles.seller is not None and roles.seller.value == "Vantor Group"
 
 
 def test_rule_roles_funding_round() -> None:
