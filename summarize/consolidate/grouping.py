@@ -3,7 +3,8 @@
 Reports are first put in blocks by the words of their party names (``summarize.names``
 normalization and aliases), so only reports that share a name word are ever compared: no
 comparison over the whole input. Within a block, dated reports are compared only with those
-inside the date window (a sliding window over the block sorted by date).
+inside the date window (a sliding window over the block sorted by date), and the block of a
+company in many deals is split further by the other companies its reports name.
 
 Two reports are linked when they share a principal party (advisors do not count) in a
 compatible role and nothing contradicts: deal types of one family, dates inside the window,
