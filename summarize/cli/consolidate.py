@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 import yaml
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarize.articles import Article, ArticleProblem, iter_articles
 from summarize.cli.app import app, err
@@ -122,11 +123,20 @@ def consolidate(
     run = RunFile(runs, options)
     kept: list[str] = []
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not err.is_terminal, transient=True,
+    )  # fmt: skip
+    task = progress.add_task("reading and grouping", total=None)
     try:
-        for line in run.lines(texts, workers=workers or os.cpu_count() or 1):
-            handle.write(line + "\n")
-            if html is not None or len(kept) <= TABLE_LIMIT:
-                kept.append(line)
+        with progress:
+            for n, line in enumerate(run.lines(texts, workers=workers or os.cpu_count() or 1)):
+                if n == 0:  # grouping is done: the number of deals is known
+                    progress.update(task, description="merging", total=run.stats.groups)
+                progress.advance(task)
+                handle.write(line + "\n")
+                if html is not None or len(kept) <= TABLE_LIMIT:
+                    kept.append(line)
     finally:
         if out:
             handle.close()

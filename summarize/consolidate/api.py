@@ -210,6 +210,9 @@ class RunStats:
     no_deal: int = 0
     duplicates: int = 0
     deals: int = 0
+    """Deals written so far."""
+    groups: int = 0
+    """Deals there will be once grouping is done (a progress bar's total)."""
     first_problem: str | None = None
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
     """Wall time of each step of ``RunFile.lines``: read (pass 1), group, merge (pass 2, with
@@ -425,6 +428,7 @@ class RunFile:
         grouper = self.options.grouper()
         with _no_gc_pauses():
             groups = grouper.clusters(reports)
+        self.stats.groups = len(groups)
         started = self.stats.timed("group", started)
         yield from self._merged(reports, groups, texts, grouper, workers)
         self.stats.timed("merge", started)

@@ -133,6 +133,7 @@ def test_worker_processes_give_the_same_lines_in_the_same_order(
     one = list(alone.lines(workers=1))
     assert list(together.lines(workers=2)) == one
     assert alone.stats == together.stats and together.stats.deals == len(one) > 2
+    assert together.stats.groups == len(one)  # known before the first deal: a progress total
     assert [json.loads(line)["article_ids"] for line in one] == [
         d.article_ids for d in consolidate(summaries)
     ]
