@@ -389,6 +389,9 @@ class RunFile:
             pass
         try:
             record = json.loads(line)
+        except UnicodeDecodeError:
+            _problem(stats, f"line {line_no} is not UTF-8 text")
+            return None
         except json.JSONDecodeError:
             _problem(stats, f"line {line_no} is not JSON")
             return None
@@ -412,9 +415,14 @@ class RunFile:
             handle.seek(self._offsets[i])
             line = handle.readline()
             try:
-                summary = DealSummary.model_validate_json(line)
-            except ValidationError:
-                summary = _record_summary(json.loads(line))
+                try:
+                    summary = DealSummary.model_validate_json(line)
+                except ValidationError:
+                    summary = _record_summary(json.loads(line))
+            except ValueError:  # pass 1 read a summary there: the file was changed since
+                raise InputError(
+                    f"{self.path} changed while it was being read; run again on a finished file"
+                ) from None
             loaded.append((self._ids[i], summary))
         return loaded
 

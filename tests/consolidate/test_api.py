@@ -137,3 +137,31 @@ def test_worker_processes_give_the_same_lines_in_the_same_order(
     assert [json.loads(line)["article_ids"] for line in one] == [
         d.article_ids for d in consolidate(summaries)
     ]
+
+
+def test_a_line_that_is_not_utf8_is_counted_not_fatal(
+    tmp_path: Path, reports: dict[str, DealSummary]
+) -> None:
+    path = tmp_path / "run.jsonl"
+    good = reports["a"].model_dump_json().encode()
+    path.write_bytes(b'{"headline": "caf\xe9"}\n' + good + b"\n")
+    deals, stats = read_runs(path)
+    assert ids(deals) == [["a"]]
+    assert (stats.invalid, stats.first_problem) == (1, "line 1 is not UTF-8 text")
+
+
+def test_a_file_changed_between_the_passes_is_one_line_error(
+    tmp_path: Path, reports: dict[str, DealSummary]
+) -> None:
+    more = [
+        deal((f"Buyer{i}", "acquirer"), (f"Target{i}", "target"), article_id=f"r{i}")
+        for i in range(100)  # past the reader's buffer
+    ]
+    summaries = [*reports.values(), *more]
+    path = write_run(tmp_path / "run.jsonl", [s.model_dump(mode="json") for s in summaries])
+    deals, _ = read_runs(path)
+    first = next(iter(deals))
+    assert first.article_ids == ["a", "b"]
+    path.write_bytes(b"x" * path.stat().st_size)  # rewritten while pass 2 reads it
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(deals)
