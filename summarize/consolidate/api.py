@@ -13,6 +13,7 @@ import gc
 import itertools
 import json
 import multiprocessing as mp
+import os
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -280,7 +281,8 @@ class RunFile:
         result is the same as one process reading it all.
         """
         try:
-            size = self.path.stat().st_size
+            with self.path.open("rb") as probe:  # a directory or unreadable file fails here
+                size = os.fstat(probe.fileno()).st_size
         except OSError as exc:
             raise InputError(f"cannot read {self.path}: {exc.strerror}") from None
         pieces = self._pieces(size, workers if size >= SPLIT_BYTES else 1)

@@ -114,9 +114,10 @@ def test_reading_a_file_matches_consolidating_in_memory(
     assert from_file == [d.model_dump() for d in consolidate(reports)]
 
 
-def test_a_missing_run_file_is_one_line_error(tmp_path: Path) -> None:
-    deals, _ = read_runs(tmp_path / "nope.jsonl")
-    with pytest.raises(InputError, match=r"cannot read .*nope\.jsonl"):
+@pytest.mark.parametrize("name", ["nope.jsonl", "."])
+def test_a_missing_run_file_or_a_directory_is_one_line_error(tmp_path: Path, name: str) -> None:
+    deals, _ = read_runs(tmp_path / name)
+    with pytest.raises(InputError, match=r"cannot read "):
         list(deals)
 
 
