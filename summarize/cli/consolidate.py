@@ -40,6 +40,10 @@ def read_dates(path: Path) -> dict[str, dt.date]:
         data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     except FileNotFoundError:
         raise InputError("no such dates file", source=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", source=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from None
     except yaml.YAMLError:
         raise InputError(
             "not YAML; write one 'article-id: 2024-05-01' per line", source=str(path)

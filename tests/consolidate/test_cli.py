@@ -71,13 +71,14 @@ def test_consolidate_prints_to_stdout_and_writes_html(run_file: Path, tmp_path: 
         ("a: [1, 2]\n", "a: ['1', '2'] is not a YYYY-MM-DD date"),
         ("- a\n", "write one 'article-id: 2024-05-01' per line"),
         ("a: 2024-13-01\n", "a: '2024-13-01' is not a YYYY-MM-DD date"),
+        (b"a: 2024-01-02 caf\xe9\n", "not UTF-8 text"),
     ],
 )
 def test_bad_dates_file_is_one_line_error(
-    run_file: Path, tmp_path: Path, content: str, message: str
+    run_file: Path, tmp_path: Path, content: str | bytes, message: str
 ) -> None:
     dates = tmp_path / "dates.yaml"
-    dates.write_text(content, encoding="utf-8")
+    dates.write_bytes(content if isinstance(content, bytes) else content.encode())
     result = invoke(str(run_file), "--dates", str(dates))
     assert isinstance(result.exception, InputError)
     assert message in str(result.exception)
