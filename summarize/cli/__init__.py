@@ -21,6 +21,11 @@ def main() -> None:
     except SummarizeError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
         sys.exit(2)
+    except OSError as exc:  # a path we were given cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = escape(where + (exc.strerror or str(exc)))
+        err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

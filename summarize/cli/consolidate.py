@@ -13,7 +13,7 @@ import yaml
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarize.articles import Article, ArticleProblem, iter_articles
-from summarize.cli.app import app, err
+from summarize.cli.app import app, err, output_file
 from summarize.consolidate import LONG_WINDOW_DAYS, WINDOW_DAYS, ConsolidatedDeal
 from summarize.consolidate.api import Options, RunFile, RunStats
 from summarize.consolidate.display import deals_table
@@ -83,10 +83,12 @@ def _report(stats: RunStats, out: Path | None) -> None:
 
 @app.command()
 def consolidate(
-    runs: Annotated[Path, typer.Argument(help="JSONL written by 'summarize run'.")],
+    runs: Annotated[Path, typer.Argument(help="JSONL written by 'summarize run'.", dir_okay=False)],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write deals here as JSONL (default: stdout)."),
+        typer.Option(
+            "--out", "-o", dir_okay=False, help="Write deals here as JSONL (default: stdout)."
+        ),
     ] = None,
     articles: Annotated[
         list[Path] | None,
@@ -99,7 +101,8 @@ def consolidate(
         typer.Option("--dates", help="YAML of 'article-id: YYYY-MM-DD' publication dates."),
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Also write an HTML view of the deals.")
+        Path | None,
+        typer.Option("--html", dir_okay=False, help="Also write an HTML view of the deals."),
     ] = None,
     window_days: Annotated[
         int, typer.Option("--window-days", min=0, help="Most days between reports of one deal.")
@@ -118,6 +121,8 @@ def consolidate(
     ] = 0,
 ) -> None:
     """Group the summaries that report the same deal and merge each group into one record."""
+    output_file(out)
+    output_file(html)
     texts = _articles(articles) if articles else None
     options = Options(
         published=read_dates(dates) if dates else {},

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarize.cli import options
-from summarize.cli.app import app, err
+from summarize.cli.app import app, err, output_file
 from summarize.evals.dataset import load_dataset
 from summarize.evals.diff import diff_runs, rich_diff
 from summarize.evals.gate import check_gate, gate_message, parse_min_scores
@@ -50,7 +50,7 @@ def eval_run(
     ] = False,
     concurrency: options.Concurrency = 4,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the JSON run file.")
+        Path | None, typer.Option("--out", "-o", dir_okay=False, help="Write the JSON run file.")
     ] = None,
     markdown: Annotated[
         Path | None, typer.Option("--markdown", help="Write a Markdown report (for PRs).")
@@ -67,7 +67,8 @@ def eval_run(
         ),
     ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Gate: a run file to compare against.")
+        Path | None,
+        typer.Option("--baseline", dir_okay=False, help="Gate: a run file to compare against."),
     ] = None,
     max_drop: Annotated[
         float, typer.Option("--max-drop", min=0, help="Gate: largest drop allowed vs --baseline.")
@@ -81,6 +82,7 @@ def eval_run(
         raise ConfigError("--replay and --record exclude each other: pick one")
     floors = parse_min_scores(min_score or [])
     base = RunFile.load(baseline) if baseline else None
+    output_file(out)
     data = load_dataset(dataset)
     settings = {
         "provider": provider, "model": model, "base_url": base_url, "prompt": prompt,

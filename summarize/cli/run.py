@@ -26,7 +26,7 @@ from summarize.batch import (
 )
 from summarize.batch.progress import batch_progress, count_inputs, progress_fields, summary_line
 from summarize.cli import options
-from summarize.cli.app import app, err
+from summarize.cli.app import app, err, output_file
 from summarize.exceptions import ConfigError, SummarizeError
 from summarize.pipeline import Summarizer
 from summarize.schema import DealSummary
@@ -71,7 +71,10 @@ def run(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Append JSONL here (resuming: ids already in it are skipped)."
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Append JSONL here (resuming: ids already in it are skipped).",
         ),
     ] = None,
     provider: options.Provider = None,
@@ -114,7 +117,9 @@ def run(
     ] = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write an HTML view with highlighted evidence."),
+        typer.Option(
+            "--html", dir_okay=False, help="Also write an HTML view with highlighted evidence."
+        ),
     ] = None,
     consolidate: Annotated[
         bool,
@@ -145,6 +150,7 @@ def run(
     )
     if no_resume and out is None:
         raise ConfigError("--no-resume only applies with --out")
+    output_file(html)
     log = OutputLog(out, resume=not no_resume).open() if out else None
     cache = None if no_cache else ResultCache()
     runner = BatchRunner(

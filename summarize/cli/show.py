@@ -10,7 +10,7 @@ import typer
 from pydantic import ValidationError
 
 from summarize.articles import Article, ArticleProblem, iter_articles
-from summarize.cli.app import app, err
+from summarize.cli.app import app, err, output_file
 from summarize.exceptions import InputError
 from summarize.grounding import evidence_items, ground
 from summarize.grounding.html import render_html
@@ -25,6 +25,10 @@ def read_run(path: Path) -> list[DealSummary]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise InputError("no such run file", source=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            "not UTF-8 text; pass the JSONL that 'summarize run' wrote", source=str(path)
+        ) from None
     summaries = []
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
@@ -85,12 +89,18 @@ def pair_up(
 @app.command()
 def show(
     run_file: Annotated[
-        Path, typer.Argument(help="JSONL written by 'summarize run'.", metavar="RUN.jsonl")
+        Path,
+        typer.Argument(
+            help="JSONL written by 'summarize run'.", metavar="RUN.jsonl", dir_okay=False
+        ),
     ],
     paths: Annotated[list[str], typer.Argument(help="The article files or folders the run read.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the HTML page.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", dir_okay=False, help="Where to write the HTML page.")
+    ],
 ) -> None:
     """Write an HTML page showing each article with every value's evidence highlighted."""
+    output_file(out)
     articles = []
     for item in iter_articles(paths):
         if isinstance(item, ArticleProblem):

@@ -5,7 +5,6 @@ No model runs here: the Summarizer is replaced by a fake that answers instantly.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -16,10 +15,11 @@ from typing import Any, ClassVar
 import pytest
 
 from summarize.articles import Article
-from summarize.cli import main
 from summarize.cli import run as run_module
 from summarize.providers import Endpoint
 from summarize.schema import DealSummary, Party, Role, RunMetadata
+
+from .conftest import Result
 
 DEAL = "Halvorsen Foods agreed to buy Pellucid Brands for $2 billion in cash, the companies said.\n"
 NO_DEAL = "NO-DEAL: the weather in the harbour town stayed mild all week, residents said.\n"
@@ -79,29 +79,6 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> type[FakeSummarizer]:
 @pytest.fixture
 def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_module, "Summarizer", NoModel)
-
-
-Result = tuple[int, str, str]
-
-
-@pytest.fixture
-def cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Callable[..., Result]:
-    """Run the real entry point in-process: ``cli("run", path, stdin=...) -> (code, out, err)``."""
-
-    def invoke(*args: str | Path, stdin: str | None = None) -> Result:
-        monkeypatch.setattr(sys, "argv", ["summarize", *map(str, args)])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        with pytest.raises(SystemExit) as exited:
-            main()
-        out, err = capsys.readouterr()
-        code = exited.value.code
-        return (code if isinstance(code, int) else (0 if code is None else 1)), out, err
-
-    return invoke
 
 
 @pytest.fixture
