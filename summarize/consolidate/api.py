@@ -341,7 +341,7 @@ class RunFile:
             handle.seek(0)
             for start, end in itertools.pairwise(cuts):
                 pieces.append((start, end, line_no))
-                left = end - start
+                left = end - start if end < size else 0  # the last piece's count is not needed
                 while left > 0:  # count the piece's lines: the next piece's first line number
                     block = handle.read(min(left, 1 << 20))
                     line_no += block.count(b"\n")
