@@ -63,7 +63,8 @@ def report_of(
     aliases: AliasTable | None = None,
 ) -> Report:
     """The grouping facts of one summary; its date is the published date, else announced_on."""
-    day, date = _dated((published or {}).get(article_id) or summary.announced_on)
+    date = (published or {}).get(article_id) or summary.announced_on
+    day = date.toordinal() if date else None
     parties: dict[tuple[str, str], PartyKey] = {}
     for party in summary.parties:
         role_class = ROLE_CLASSES.get(party.role)
@@ -72,7 +73,9 @@ def report_of(
             parties.setdefault((key, role_class), _party(key, role_class, party.name))
     keys = tuple(parties.values())
     classes = _classes(tuple(p.role_class for p in keys))
-    return Report(index, article_id, date, day, summary.deal_type, summary.status, keys, classes)
+    return Report(
+        index, article_id, _day_date(day), day, summary.deal_type, summary.status, keys, classes
+    )
 
 
 # Reports are held for the whole input: the values many of them repeat (a company in several
@@ -87,11 +90,6 @@ def _party(key: str, role_class: str, name: str) -> PartyKey:
 @lru_cache(maxsize=256)
 def _classes(role_classes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(role_classes)
-
-
-@lru_cache(maxsize=1 << 12)
-def _dated(date: dt.date | None) -> tuple[int | None, dt.date | None]:
-    return (None, None) if date is None else (date.toordinal(), date)
 
 
 PlainReport = tuple[int | None, str | None, str | None, tuple[tuple[str, str, str], ...]]
