@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from summarize.cli import consolidate as consolidate_module
-from summarize.cli.app import output_file
 
 from .conftest import Result
 
@@ -82,4 +81,3 @@ def test_any_other_file_error_is_one_line(
     code, _, err = cli("consolidate", run, "--dates", tmp_path / "dates.yaml")
     assert code == 2
     assert err.strip() == f"error: {tmp_path / 'dates.yaml'}: Permission denied"
-    assert output_file(None) is None
