@@ -161,15 +161,7 @@ def choose(
 
 def _plain(money: Money) -> Money:
     """The amount without one report's evidence (the supports carry every report's quote)."""
-    if money.evidence is None:
-        return money
-    return Money(
-        value=money.value,
-        currency=money.currency,
-        qualifier=money.qualifier,
-        upper=money.upper,
-        text=money.text,
-    )
+    return money if money.evidence is None else money.model_copy(update={"evidence": None})
 
 
 def _headline(members: Sequence[Member]) -> Chosen[str]:
