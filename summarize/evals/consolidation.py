@@ -97,6 +97,7 @@ class GroupExpected(Strict):
     valuations: list[ExpectedValuation] = Field(default_factory=list)
     stake_percent: Accepting[float] | None = None
     consideration: Accepting[Consideration] | None = None
+    announced_on: Accepting[dt.date] | None = None
     conflicts: list[ExpectedConflict] = Field(default_factory=list)
     independent_sources: int | None = Field(default=None, ge=0)
     original_sources: list[str] = Field(default_factory=list)
@@ -316,7 +317,7 @@ def score_fields(
         if deal is None:
             results[key] = {"score": 0.0, "produced": "(no deal)"}
             continue
-        if key in ("deal_type", "status", "consideration"):
+        if key in ("deal_type", "status", "consideration", "announced_on"):
             score, shown = _accepting(getattr(e, key), getattr(deal, key).value)
         elif key == "stake_percent":
             score, shown = _accepting(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ GROUPS: dict[str, Any] = {
                 ],
                 "amount": {"value": 2.3e9, "currency": "USD"},
                 "valuations": [],
+                "announced_on": "2024-03-20",
                 "conflicts": [{"field": "amount", "values": [2.0e9, 2.3e9], "currency": "USD"}],
                 "independent_sources": 2,
                 "original_sources": ["Acme"],
@@ -114,6 +116,7 @@ def good_summaries() -> dict[str, DealSummary]:
             ("Acme Corp", "acquirer"),
             ("Bolt", "target"),
             amount=money(2.3e9, "$2.3 billion"),
+            announced_on=dt.date(2024, 3, 20),
             sources=[source("Acme", "company")],
         ),
         "acme-sells": deal(("Acme", "seller"), ("Cobalt", "target"), ("Dyna", "acquirer")),
@@ -144,6 +147,8 @@ def test_a_merged_trap_and_a_missed_conflict_cost_points(dataset: Path) -> None:
     summaries = good_summaries()
     summaries["acme-sells"] = deal(("Acme", "acquirer"), ("Bolt", "target"))  # wrongly read
     summaries["acme-rumor"] = summaries["acme-rumor"].model_copy(update={"amount": None})
+    late = {"announced_on": dt.date(2024, 3, 28)}
+    summaries["acme-signed"] = summaries["acme-signed"].model_copy(update=late)
     report = run_consolidation_eval(dataset, {**summaries, "zeta-solo": None})
     grouping = report["grouping"]
     assert (grouping["tp"], grouping["fp"], grouping["fn"]) == (1, 2, 0)
@@ -152,6 +157,7 @@ def test_a_merged_trap_and_a_missed_conflict_cost_points(dataset: Path) -> None:
     rows = {row["id"]: row for row in report["groups"]}
     assert rows["zeta"]["fields"]["status"] == {"score": 0.0, "produced": "(no deal)"}
     assert rows["acme-cobalt"]["fields"]["parties"]["score"] < 1.0
+    assert rows["acme-bolt"]["fields"]["announced_on"] == {"score": 0.0, "produced": "2024-03-28"}
     console = Console(record=True, width=160)
     print_consolidation_report(report, console)
     text = console.export_text()
