@@ -34,6 +34,7 @@ from summarize.consolidate.reports import ROLE_CLASSES, party_key
 from summarize.consolidate.rules import (
     EQUAL_RULE,
     MONEY_RULE,
+    ONCE_RULE,
     STAKE_RULE,
     TYPE_RULE,
     Entry,
@@ -355,7 +356,7 @@ def merge(
         lambda s: (s.consideration, s.evidence.get("consideration"), None),
     )
     announced = pick(
-        "announced_on", EQUAL_RULE, lambda s: (s.announced_on, s.evidence.get("announced_on"), None)
+        "announced_on", ONCE_RULE, lambda s: (s.announced_on, s.evidence.get("announced_on"), None)
     )
     status, timeline = status_timeline(members)
     valuations, valuation_conflicts = merge_valuations(members)

@@ -8,7 +8,9 @@ in order:
 
 1. basis: a confirmed statement (company, filing, regulator) beats a named outlet, which beats
    anonymous people or no attribution;
-2. date: a later report supersedes an earlier one;
+2. date: a later report supersedes an earlier one; but for the date of an event that happens
+   once (``announced_on``) the earliest date wins, since a later report tends to give the date
+   of its own news (a closing) as the announcement;
 3. support: more reports beat fewer;
 4. specificity: an exact figure beats an approximate one, a range, a bound, a vague phrase;
 5. order: the first reported, so the result never depends on chance.
@@ -156,12 +158,16 @@ class Rule(Generic[T]):
     agrees: Callable[[T, T], bool]
     specificity: Callable[[T], tuple[int, float]]
     key: Callable[[T], Hashable]
+    once: bool = False
+    """The values are dates of an event that happens once: among equally sourced positions the
+    earliest date wins, not the latest report (rule 2)."""
 
 
 MONEY_RULE: Rule[Money] = Rule(money_agrees, money_specificity, money_key)
 TYPE_RULE: Rule[DealType] = Rule(type_agrees, type_specificity, lambda v: v)
 STAKE_RULE: Rule[float] = Rule(stake_agrees, lambda v: (1, 0.0), lambda v: round(v, 1))
 EQUAL_RULE: Rule[Any] = Rule(lambda a, b: a == b, lambda v: (1, 0.0), lambda v: v)
+ONCE_RULE: Rule[dt.date] = Rule(lambda a, b: a == b, lambda v: (1, 0.0), lambda v: v, once=True)
 
 
 def positions(entries: Sequence[Entry[T]], rule: Rule[T]) -> list[Position[T]]:
@@ -220,7 +226,7 @@ def rank(position: Position[Any], rule: Rule[Any]) -> tuple[Any, ...]:
     assert rep is not None
     return (
         -position.basis(),
-        -position.latest().toordinal(),
+        rep.value.toordinal() if rule.once else -position.latest().toordinal(),
         -len(position.article_ids),
         _neg(rule.specificity(rep.value)),
         min(e.order for e in position.entries),
@@ -233,6 +239,8 @@ def why_chosen(best: Position[Any], runner_up: Position[Any], rule: Rule[Any]) -
         mine = max(best.entries, key=lambda e: BASIS_RANK[e.support.basis]).support.basis
         other = max(runner_up.entries, key=lambda e: BASIS_RANK[e.support.basis]).support.basis
         return f"{mine} beats {other}"
+    if rule.once and best.value != runner_up.value:
+        return f"earliest date ({best.value.isoformat()}): a deal is announced once"
     if best.latest() != runner_up.latest():
         return f"later report ({best.latest().isoformat()}) supersedes earlier"
     if len(best.article_ids) != len(runner_up.article_ids):

@@ -13,6 +13,7 @@ from summarize.consolidate.models import Basis, Support
 from summarize.consolidate.rules import (
     EQUAL_RULE,
     MONEY_RULE,
+    ONCE_RULE,
     STAKE_RULE,
     TYPE_RULE,
     Entry,
@@ -83,6 +84,26 @@ def test_later_report_supersedes_an_earlier_one_of_equal_standing() -> None:
     assert chosen.value is Consideration.mixed
     assert chosen.rule == "conflict; later report (2024-02-01) supersedes earlier"
     assert conflict is not None and len(conflict.claims) == 2
+
+
+def test_an_announcement_date_is_the_earliest_of_equal_standing() -> None:
+    signed = entry(dt.date(2025, 3, 3), "signed", "confirmed", dt.date(2025, 3, 3), order=0)
+    closed = entry(dt.date(2025, 7, 15), "closed", "confirmed", dt.date(2025, 7, 15), order=1)
+    chosen, _, conflict = choose("announced_on", [closed, signed], ONCE_RULE)
+    assert chosen.value == dt.date(2025, 3, 3)
+    assert chosen.rule == "conflict; earliest date (2025-03-03): a deal is announced once"
+    assert conflict is not None and [c.value for c in conflict.claims] == [
+        dt.date(2025, 3, 3),
+        dt.date(2025, 7, 15),
+    ]
+
+
+def test_a_confirmed_announcement_date_beats_an_earlier_rumor() -> None:
+    rumor = entry(dt.date(2025, 2, 10), "rumor", "anonymous", dt.date(2025, 2, 10), order=0)
+    signed = entry(dt.date(2025, 3, 3), "signed", "confirmed", dt.date(2025, 3, 3), order=1)
+    chosen, _, _ = choose("announced_on", [rumor, signed], ONCE_RULE)
+    assert chosen.value == dt.date(2025, 3, 3)
+    assert chosen.rule == "conflict; confirmed beats anonymous"
 
 
 def test_more_reports_beat_fewer_when_nothing_else_separates_them() -> None:
