@@ -3,8 +3,10 @@
 A last-round valuation and the valuation of a proposed tender offer are different facts; the
 words next to the figure tell them apart: "last valued at" → last_round, "tender offer" →
 tender_offer, "post-money" → post_money, "values the company at" → implied. Candidates are the
-summary's ``valuation`` and every figure in its verbatim quotes and key facts; a figure with no
-valuation words near it (revenue, a rival's deal) is not a valuation.
+summary's ``valuation`` and every figure in its verbatim quotes and key facts. A figure is a
+valuation only when a valuation word owns it ("valued", "valuation", "post-money"): revenue, a
+rival's deal, or the size of the share sale in "a tender offer in which investors would buy
+$600 million of stock" are not valuations, though tender-offer words stand before them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ from summarize.schema import DealSummary, Evidence, Money
 LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "tender_offer",
-        re.compile(r"tender offer|\btender\b|secondary (?:share )?sale|share sale", re.I),
+        re.compile(
+            r"tender offer|\btender\b|secondary (?:share )?sale|share sale|"
+            r"sale of (?:existing |employee |staff )shares",
+            re.I,
+        ),
     ),
     ("post_money", re.compile(r"post-?\s?money", re.I)),
     ("pre_money", re.compile(r"pre-?\s?money", re.I)),
@@ -33,15 +39,18 @@ LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("implied", re.compile(r"\bvalu(?:e|es|ed|ing|ation)\b", re.I)),
 )
-"""Label cues before a figure, strongest first: the first that matches decides."""
+"""Which valuation a figure is, from the words before it, strongest first: the first that
+matches decides; with none it is ``implied``."""
+VALUED = re.compile(r"\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
+"""Words that make the figure after them a valuation at all."""
 AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}post-?\s?money", re.I)),
     ("pre_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}pre-?\s?money", re.I)),
     ("implied", re.compile(r"^\W{0,3}(?:\w+\W+){0,1}valuation\b", re.I)),
 )
-"""Cues right after a figure: "a $5 billion post-money valuation"."""
+"""Cues right after a figure, which also make it a valuation: "a $5 billion post-money
+valuation"."""
 PAST_YEAR = re.compile(r"^\s*(?:in|as of|back in) (?:19|20)\d\d\b|^\s*(?:last|a) year", re.I)
 AFTER_CHARS = 40
 DIGIT_MARGIN = 30
@@ -50,8 +59,9 @@ rupees"."""
 SHORT_TEXT = 160
 """Below this length cutting the text into windows costs more than it saves."""
 _DIGITS = re.compile(r"\d[\d,.\u202f]*")
-HINT = Caseless(r"valu|tender|money|round|share sale")
-"""Every cue holds one of these: text without them is not searched for figures at all."""
+HINT = Caseless(r"valu|money")
+"""Every valuation word (``VALUED``, ``AFTER_CUES``) holds one of these: text without them is
+not searched for figures at all."""
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -72,11 +82,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def label_mention(text: str, mentions: list[MoneyMention], i: int) -> tuple[str, str] | None:
-    """(label, cue) for the ``i``-th mention of ``text``, or None when nothing says valuation.
+def label_mention(
+    text: str, mentions: list[MoneyMention], i: int, *, known: bool = False
+) -> tuple[str, str] | None:
+    """(label, cue) for the ``i``-th mention of ``text``, or None when no valuation word owns it.
 
     The words a figure owns run from the previous figure (or the sentence start) to it, plus a
-    few words after it up to the next figure.
+    few words after it up to the next figure. ``known``: the figure is a valuation already (the
+    summary's own field), so only which one is asked.
     """
     mention = mentions[i]
     left, right = _sentence_bounds(text, mention.start, mention.end)
@@ -86,17 +99,21 @@ def label_mention(text: str, mentions: list[MoneyMention], i: int) -> tuple[str,
     if i + 1 < len(mentions):
         after_end = min(after_end, mentions[i + 1].start)
     before, after = text[left : mention.start], text[mention.end : after_end]
+    valued = VALUED.search(before)
+    after_cue = next(
+        ((label, found) for label, cue in AFTER_CUES if (found := cue.search(after))), None
+    )
+    if not (known or valued or after_cue):
+        return None
     for label, cue in LABEL_CUES:
         if found := cue.search(before):
-            if label == "implied" and PAST_YEAR.search(after):
-                return (
-                    "last_round",
-                    f"{found.group(0)} … {PAST_YEAR.search(after).group(0).strip()}",
-                )  # type: ignore[union-attr]
             return label, found.group(0)
-    for label, cue in AFTER_CUES:
-        if found := cue.search(after):
-            return label, found.group(0).strip(" ,")
+    if after_cue:
+        return after_cue[0], after_cue[1].group(0).strip(" ,")
+    if valued:
+        if past := PAST_YEAR.search(after):
+            return "last_round", f"{valued.group(0)} … {past.group(0).strip()}"
+        return "implied", valued.group(0)
     return None
 
 
@@ -197,7 +214,7 @@ def _summary_valuation(money: Money, article_text: str | None) -> FoundValuation
             if mention.currency == money.currency and values_match(
                 mention.value, money.value, tolerance=0.01
             ):
-                found = label_mention(context, mentions, i)
+                found = label_mention(context, mentions, i, known=True)
                 if found:
                     return FoundValuation(found[0], plain, found[1], quote, spans)
     return FoundValuation("implied", plain, None, quote, spans)

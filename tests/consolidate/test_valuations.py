@@ -28,6 +28,16 @@ from .conftest import deal, fact, money
         ("The firm, valued at $2 billion in 2021, grew.", [("last_round", 2e9)]),
         ("Revenue reached $870 million last year.", []),
         ("Meta will invest more than $10 billion.", []),
+        (
+            "It plans a tender offer in which investors would buy about $600 million of shares.",
+            [],
+        ),
+        (
+            "The tender offer would value it at $12 billion; investors would buy $600 million.",
+            [("tender_offer", 12e9)],
+        ),
+        ("A sale of employee shares would value it at $12 billion.", [("tender_offer", 12e9)]),
+        ("In its last funding round it raised $50 million.", []),
     ],
 )
 def test_labels_follow_the_words_before_each_figure(
