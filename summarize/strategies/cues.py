@@ -149,14 +149,22 @@ def find_cues(patterns: dict[str, re.Pattern[str]], text: str, lede_end: int) ->
     return cues
 
 
-def best_cue(cues: list[Cue], order: list[str], *, minimum: float = 0.0) -> tuple[str, Cue] | None:
-    """The label with the highest total weight (ties broken by ``order``) and its strongest cue."""
+def best_cue(
+    cues: list[Cue], order: list[str], *, minimum: float = 0.0, first_wins_ties: bool = False
+) -> tuple[str, Cue] | None:
+    """The label with the highest total weight and its strongest cue. Ties go to the label
+    first in ``order``, or with ``first_wins_ties`` to the label cued first in the text."""
     totals: dict[str, float] = {}
+    first: dict[str, int] = {}
     for cue in cues:
         totals[cue.label] = totals.get(cue.label, 0.0) + cue.weight
+        first[cue.label] = min(first.get(cue.label, cue.start), cue.start)
     if not totals:
         return None
-    label = max(totals, key=lambda lab: (totals[lab], -order.index(lab)))
+    if first_wins_ties:
+        label = max(totals, key=lambda lab: (totals[lab], -first[lab], -order.index(lab)))
+    else:
+        label = max(totals, key=lambda lab: (totals[lab], -order.index(lab)))
     if totals[label] < minimum:
         return None
     strongest = max((c for c in cues if c.label == label), key=lambda c: (c.weight, -c.start))

@@ -468,7 +468,9 @@ def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
     Hedged cues ("if finalized", "could be announced") say nothing about the present stage.
     Rumour cues ("reportedly", "people familiar") qualify the source, not the stage, so they
     decide only when no stage cue is present. The body is read only when the lede is silent:
-    it retells history ("talks collapsed in 2019").
+    it retells history ("talks collapsed in 2019"). Stages cued equally go to the one the text
+    states first: a lede opens with the news and then gives background ("is in talks to ...
+    That round, which raised fresh capital, ...").
     """
 
     def usable(found: list[cues.Cue]) -> list[cues.Cue]:
@@ -483,7 +485,7 @@ def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
     if not found:
         found = usable(cues.find_cues(cues.STATUS_CUES, text, region_end))
     stage = [c for c in found if c.label != "rumored"]
-    return cues.best_cue(stage or found, _STATUS_ORDER)
+    return cues.best_cue(stage or found, _STATUS_ORDER, first_wins_ties=True)
 
 
 def _headline(text: str) -> str:

@@ -80,6 +80,12 @@ def test_equal_weights_follow_status_precedence(first: str, second: str, winner:
     assert best_cue(cue_list, _STATUS_ORDER) == (winner, cue_list[1])
 
 
+def test_ties_can_go_to_the_label_cued_first() -> None:
+    cue_list = [Cue("completed", "raised ", 680, 687, 2.0), Cue("in_talks", "talks", 141, 146, 2.0)]
+    assert best_cue(cue_list, _STATUS_ORDER) == ("completed", cue_list[0])
+    assert best_cue(cue_list, _STATUS_ORDER, first_wins_ties=True) == ("in_talks", cue_list[1])
+
+
 def test_best_cue_returns_the_strongest_earliest_quote() -> None:
     cue_list = [
         Cue("announced", "late", 90, 94, 0.5),

@@ -19,6 +19,7 @@ from summarize.strategies.fielded import (
     _rule_roles,
     _skip_descriptors,
     _stake_in_lede,
+    _status,
     fielded,
     lede,
 )
@@ -255,3 +256,20 @@ async def test_text_without_deal_cues_is_no_deal() -> None:
     summary = await fielded(ctx, make_article(text, id="w", source="w"))
     assert not summary.is_deal
     assert summary.headline
+
+
+@pytest.mark.parametrize(
+    ("lede_text", "status"),
+    [
+        (
+            "Quillon is in talks to arrange a tender offer for employee shares. It was last valued "
+            "in 2024 in a round that raised fresh capital.",
+            "in_talks",
+        ),
+        ("Halvorsen has completed its purchase of Pellucid. The two were in talks for years.",
+         "completed"),
+    ],
+)  # fmt: skip
+def test_the_news_comes_first_when_stage_cues_tie(lede_text: str, status: str) -> None:
+    found = _status(lede_text, len(lede_text))
+    assert found is not None and found[0] == status
