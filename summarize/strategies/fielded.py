@@ -40,6 +40,7 @@ from summarize.schema import (
 from summarize.strategies import candidates as cand
 from summarize.strategies import cues
 from summarize.strategies.base import CallContext
+from summarize.strategies.people import find_people
 
 _STATUS_ORDER = [s.value for s in (
     DealStatus.terminated, DealStatus.completed, DealStatus.pending_approval,
@@ -96,18 +97,6 @@ _DEAL_VALUE_CONTEXT = re.compile(
     r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
     r"(?:valued|worth)",
     re.I,
-)
-_PERSON_RE = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}), (?:the )?(?:company's |group's |its )?"
-    r"(?P<title>(?:co-)?founder(?: and (?:chief executive|CEO))?|chief executive(?: officer)?|CEO|"
-    r"chief financial officer|CFO|chief operating officer|president|chair(?:man|woman)?|"
-    r"managing (?:director|partner)|(?:general |founding )?partner|head of [a-z ]+|analyst)"
-    r"(?: (?:of|at) (?P<org>[A-Z][\w&.\- ]+?))?(?=[,.;)]| said| told)"
-)
-_TITLE_FIRST_RE = re.compile(
-    r"(?P<org>[A-Z][\w&.\-]+(?: [A-Z][\w&.\-]+){0,2}) (?P<title>Chief Executive(?: Officer)?|CEO|"
-    r"Chief Financial Officer|CFO|President|Chair(?:man|woman)?|Founder|Managing Director) "
-    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’\-]+){1,2})"
 )
 
 
@@ -577,24 +566,15 @@ def _sources(text: str) -> list[Source]:
 
 
 def _people(text: str) -> list[Person]:
-    people: list[Person] = []
-    seen: set[str] = set()
-    for pattern in (_PERSON_RE, _TITLE_FIRST_RE):
-        for m in pattern.finditer(text):
-            name = m["name"]
-            if name in seen:
-                continue
-            seen.add(name)
-            org = m.groupdict().get("org")
-            people.append(
-                Person(
-                    name=name,
-                    title=m["title"],
-                    organization=org.strip() if org else None,
-                    evidence=_evidence(text, m.start(), m.end()),
-                )
-            )
-    return people[:4]
+    return [
+        Person(
+            name=p.name,
+            title=p.title,
+            organization=p.organization,
+            evidence=_evidence(text, p.start, p.end),
+        )
+        for p in find_people(text)
+    ]
 
 
 def _facts(text: str, region_end: int) -> list[KeyFact]:

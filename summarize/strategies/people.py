@@ -1,0 +1,168 @@
+"""People a deal article names with their job: "Nordlys chief executive Åsa Lindgren said",
+"said Tomás Ferreira-Lobo, chief financial officer of Tidewater Marine".
+
+News style puts a title right next to every person worth quoting, in one of two orders: the
+title (with the employer before it) in front of the name, or the name, a comma and the title
+(with "of"/"at" and the employer after it). Titles are found case-blind; names are checked word
+by word, so accented and hyphenated names ("Lindgren", "Ferreira-Lobo", "Jin-woo"), initials
+("R. Venkataraman") and particles ("de Bruijn", "van der Meulen") are kept and a lower-case
+word ends the name. Analysts and economists are left out: they comment on a deal, they are
+not in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.names import LEGAL_SUFFIXES
+
+_TITLE = (
+    r"(?:co-?)?founder|chief (?:executive|financial|operating|technology|investment|commercial) "
+    r"officer|chief executive|ceo|cfo|coo|cto|(?:vice[- ])?president|"
+    r"(?:executive |non-executive )?chair(?:man|woman|person)?|managing (?:director|partner)|"
+    r"(?:general |founding |managing )partner|(?:finance|technology|investment) chief|"
+    r"head of (?:[a-z]+ ){0,2}?[a-z]+"
+)
+_TITLES = rf"(?:{_TITLE})(?: and (?:{_TITLE}))?"
+TITLE_FIRST = re.compile(rf"\b(?P<title>{_TITLES})\b[ \u00a0]+(?=[^\W\d_])", re.I)
+"""A title followed by what may be a name: "chief executive Elin Sandström"."""
+NAME_FIRST = re.compile(
+    rf",[ \u00a0]+(?:the |a |an |its )?(?:(?!whose |which |who |that |and )[\w-]+ ){{0,3}}?"
+    rf"(?P<title>{_TITLES})\b(?P<of>[ \u00a0]+(?:of|at)[ \u00a0]+)?",
+    re.I,
+)
+"""A comma, then a title: the name is the words just before the comma, the employer the
+capitalized words after "of"/"at"."""
+PARTICLES = frozenset(
+    {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "dos", "bin"}
+)
+NOT_NAMES = frozenset({
+    "The", "A", "An", "Its", "His", "Her", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "Said", "Says",
+    "Chief", "Executive", "Officer", "President", "Chairman", "Chairwoman", "Founder", "Analyst",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+MOST = 4
+"""People kept per article: the first named are the ones the story is about."""
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person with the title the article gives them, and where the mention sits."""
+
+    name: str
+    title: str
+    organization: str | None
+    start: int
+    end: int
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalized letters (hyphens and apostrophes allowed), or an initial ("R.")."""
+    if word in NOT_NAMES or word.lower() in LEGAL_SUFFIXES:
+        return False
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    return word[:1].isupper() and re.sub(r"[-'’]", "", word).isalpha()
+
+
+def _name_after(text: str, start: int) -> tuple[str, int] | None:
+    """The name that begins at ``start`` (two to four words), and where it ends."""
+    words: list[re.Match[str]] = []
+    pos = start
+    while len(words) < 5:
+        m = _WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group().rstrip(".") if len(m.group()) > 2 else m.group()
+        if word.lower() in PARTICLES and words:
+            pass
+        elif not _is_name_word(word):
+            break
+        words.append(m)
+        if not text.startswith((" ", "\u00a0"), m.end()):
+            break
+        pos = m.end() + 1
+    while words and words[-1].group().lower() in PARTICLES:
+        words.pop()
+    if len(words) < 2 or len(words) > 4:
+        return None
+    end = words[-1].end()
+    if text[end - 1] == "." and len(words[-1].group()) > 2:
+        end -= 1  # the sentence's full stop
+    return text[start:end], end
+
+
+def _name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The name (two to four words) that ends at ``end``, and where it starts."""
+    words = list(_WORD.finditer(text, max(0, end - 80), end))
+    kept: list[re.Match[str]] = []
+    for m in reversed(words):
+        if kept and text[m.end() : kept[-1].start()] not in (" ", "\u00a0"):
+            break
+        if not kept and m.end() != end:
+            return None
+        word = m.group()
+        if word.lower() in PARTICLES and kept:
+            kept.append(m)
+            continue
+        if not _is_name_word(word) or len(kept) == 4:
+            break
+        kept.append(m)
+    while kept and kept[-1].group().lower() in PARTICLES:
+        kept.pop()
+    if not 2 <= len(kept) <= 4:
+        return None
+    return text[kept[-1].start() : end], kept[-1].start()
+
+
+def _employer_after(text: str, start: int) -> str | None:
+    """The capitalized words from ``start`` ("... chief financial officer of Tidewater Marine")."""
+    words = []
+    for m in _WORD.finditer(text, start, start + 80):
+        gap = text[words[-1].end() : m.start()] if words else text[start : m.start()]
+        if gap.strip(" \u00a0") or not m.group()[:1].isupper() or len(words) == 4:
+            break
+        words.append(m)
+    if not words:
+        return None
+    return text[words[0].start() : words[-1].end()].rstrip(".")
+
+
+def _employer_before(text: str, start: int) -> str | None:
+    """The capitalized words right before a title ("Kestrel Dynamics chief executive")."""
+    words: list[str] = []
+    pos = start
+    for m in reversed(list(_WORD.finditer(text, max(0, start - 60), start))):
+        if text[m.end() : pos].strip(" \u00a0") or not m.group()[:1].isupper() or len(words) == 3:
+            break
+        if m.group() in NOT_NAMES or m.group().lower() in {"chief", "said", "says"}:
+            break
+        words.append(m.group())
+        pos = m.start()
+    if not words:
+        return None
+    org = " ".join(reversed(words))
+    return re.sub(r"['’]s$", "", org)
+
+
+def find_people(text: str) -> list[NamedPerson]:
+    """Everyone the text names next to a job title, first mention first, at most ``MOST``."""
+    found: dict[str, NamedPerson] = {}
+    for m in TITLE_FIRST.finditer(text):
+        named = _name_after(text, m.end())
+        if named is None:
+            continue
+        name, end = named
+        person = NamedPerson(name, m["title"], _employer_before(text, m.start()), m.start(), end)
+        found.setdefault(name, person)
+    for m in NAME_FIRST.finditer(text):
+        named = _name_before(text, m.start())
+        if named is None:
+            continue
+        name, start = named
+        org = _employer_after(text, m.end()) if m["of"] else None
+        end = m.end() + len(org) if org else m.end("title")
+        found.setdefault(name, NamedPerson(name, m["title"], org, start, end))
+    return sorted(found.values(), key=lambda p: p.start)[:MOST]
