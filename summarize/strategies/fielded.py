@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -431,7 +432,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
         stake_percent=None,
         consideration=None,
         announced_on=None,
-        sources=_sources(text),
+        sources=_sources(text, _principals(parties, by_name)),
         key_people=_people(text),
         key_facts=_facts(text, region_end),
     )
@@ -544,7 +545,39 @@ def _date(summary: DealSummary, text: str) -> None:
         summary.evidence["announced_on"] = _evidence(text, span.start, span.end)
 
 
-def _sources(text: str) -> list[Source]:
+_SAYS = r"(?:(?:said|says|confirmed|disclosed)\b|announced (?:on|that|in a)\b)"
+_BOTH_SAY = re.compile(
+    rf"\b(?:the (?:two )?companies|both companies|the boards of both companies) {_SAYS}", re.I
+)
+
+
+Principals = Sequence[tuple[str, tuple[str, ...]]]
+"""Each principal party's name with the shorter spellings the article uses for it."""
+
+
+def _company_sources(text: str, principals: Principals) -> list[Source]:
+    """The deal's own companies as sources: "Acme said on Monday", "Acme, the Ohio toolmaker,
+    said", "the two companies said" (both principals, as one joint source)."""
+    found: list[tuple[int, Source]] = []
+    for name, forms in principals:
+        spellings = "|".join(re.escape(f) for f in sorted({name, *forms}, key=len, reverse=True))
+        said = re.search(rf"\b(?:{spellings})(?:, [^,.]{{1,80}},)? {_SAYS}", text)
+        if said:
+            evidence = _evidence(text, said.start(), said.end())
+            found.append(
+                (said.start(), Source(name=name, kind=cues.SourceKind.company, evidence=evidence))
+            )
+    both = _BOTH_SAY.search(text)
+    if both and len(principals) >= 2:
+        joint = f"{principals[0][0]} and {principals[1][0]}"
+        evidence = _evidence(text, both.start(), both.end())
+        found.append(
+            (both.start(), Source(name=joint, kind=cues.SourceKind.company, evidence=evidence))
+        )
+    return [source for _, source in sorted(found, key=lambda f: f[0])]
+
+
+def _sources(text: str, principals: Principals = ()) -> list[Source]:
     sources: list[Source] = []
     seen: set[str] = set()
     for pattern, kind, name in cues.SOURCE_PATTERNS:
@@ -562,7 +595,19 @@ def _sources(text: str) -> list[Source]:
             sources.append(
                 Source(name=label, kind=kind_here, evidence=_evidence(text, m.start(), m.end()))
             )
-    return sources[:5]
+    named = [s for s in _company_sources(text, principals) if s.name.lower() not in seen]
+    if named:  # the statement is theirs: naming it twice would count one origin twice
+        sources = [s for s in sources if s.name != "company statement"]
+    return [*sources, *named][:5]
+
+
+def _principals(parties: list[Party], by_name: dict[str, cand.OrgCandidate]) -> Principals:
+    """Each non-advisor party's name with the shorter spellings the article also uses."""
+    return [
+        (p.name, by_name[p.name].spellings if p.name in by_name else (p.name,))
+        for p in parties
+        if p.role is not Role.advisor
+    ]
 
 
 def _people(text: str) -> list[Person]:

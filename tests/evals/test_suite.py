@@ -25,6 +25,7 @@ DEALS_FLOORS = {
     "deal_type": 0.7,
     "overall": 0.75,
     "key_people": 0.65,  # 0.71 once people are read next to their titles in either order
+    "sources": 0.45,  # 0.51 once the deal's own companies are named as sources
 }
 """The embedded default's quality targets (issue 6): CI fails when a change drops below them."""
 
@@ -67,7 +68,7 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
     # Floors at what the embedded default reaches today: merging reports never mixes two deals.
     assert report["grouping"]["precision"] == 1.0
     assert report["grouping"]["f1"] >= 0.9  # 0.91: only the Quillon tender-offer pair is split
-    assert report["merged_accuracy"] >= 0.9  # 0.91
+    assert report["merged_accuracy"] >= 0.9  # 0.93
     assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict
     # the one left: Harrowgate's closing report gives its closing day as announced_on
     assert report["conflicts"]["false"] <= 1

@@ -18,6 +18,7 @@ from summarize.strategies.fielded import (
     _occurrences,
     _rule_roles,
     _skip_descriptors,
+    _sources,
     _stake_in_lede,
     _status,
     fielded,
@@ -273,3 +274,27 @@ async def test_text_without_deal_cues_is_no_deal() -> None:
 def test_the_news_comes_first_when_stage_cues_tie(lede_text: str, status: str) -> None:
     found = _status(lede_text, len(lede_text))
     assert found is not None and found[0] == status
+
+
+PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Tidewater Marine", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Nordlys said on Monday it would buy Tidewater Marine.", ["Nordlys Kraft ASA"]),
+        ("Nordlys Kraft ASA, the utility, said it would pay cash.", ["Nordlys Kraft ASA"]),
+        ("The two companies said it needs approval.", ["Nordlys Kraft ASA and Tidewater Marine"]),
+        ("Last week Nordlys announced a new wind farm.", []),  # an event, not attribution
+        ("Tidewater Marine rose 4%; analysts said the price was fair.", []),
+    ],
+)  # fmt: skip
+def test_the_deal_companies_are_named_as_sources(text: str, named: list[str]) -> None:
+    company = [s.name for s in _sources(text, PRINCIPALS) if s.kind.value == "company"]
+    assert company == named
+
+
+def test_a_named_company_replaces_the_generic_statement() -> None:
+    text = "Nordlys said in a statement that it would buy Tidewater Marine. Reuters reported it."
+    assert [s.name for s in _sources(text, PRINCIPALS)] == ["Reuters", "Nordlys Kraft ASA"]
+    assert [s.name for s in _sources(text)] == ["company statement", "Reuters"]
