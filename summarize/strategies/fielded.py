@@ -94,6 +94,21 @@ _STRONG_VALUATION = re.compile(
     re.I,
 )
 _VALUATION_CONTEXT = re.compile(r"valu(?:ed|es|ing|ation)|worth", re.I)
+FACT_CUES = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"approv|clearance|antitrust|subject to|expected to (?:close|complete)|completion",
+        r"per share|a share\b|premium|in cash|new shares",
+        r"(?:fund|financ)\w* (?:the |its )?(?:deal|acquisition|purchase|transaction)|loan\b|"
+        r"cash on hand",
+        r"will own|enlarged (?:group|company)|combined (?:company|group)",
+        r"termination fee|break-?up fee",
+    )
+)
+"""Deal terms a summary should state when the article does: conditions and timing, price per
+share, financing, who owns what afterwards, a termination fee. One sentence each, the first."""
+LEDE_AND_VALUATION_FACTS = 5
+MOST_FACTS = 7
 _DEAL_VALUE_CONTEXT = re.compile(
     r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
     r"(?:valued|worth)",
@@ -623,24 +638,37 @@ def _people(text: str) -> list[Person]:
 
 
 def _facts(text: str, region_end: int) -> list[KeyFact]:
-    """The lede's sentences (the writer's own summary), plus sentences stating a valuation.
+    """The lede's sentences (the writer's own summary), sentences stating a valuation, then the
+    first sentence on each deal term the lede may leave to the body (``FACT_CUES``).
 
     Valuations the deal does not set (a last round, a tender offer) are still facts worth
     keeping: consolidation labels them apart instead of calling them conflicts.
     """
+    sentences = [s for s in cand.sentences(text) if 40 <= len(s.text) <= 400]
     facts = [
         sentence
         for sentence in cand.sentences(text[:region_end])[1:4]
         if 40 <= len(sentence.text) <= 400
     ][:3]
-    for sentence in cand.sentences(text):
-        if len(facts) >= 5:
+    taken = {f.start for f in facts}
+    for sentence in sentences:
+        if len(facts) >= LEDE_AND_VALUATION_FACTS:
             break
         if (
-            all(sentence.start != f.start for f in facts)
-            and 40 <= len(sentence.text) <= 400
+            sentence.start not in taken
             and _VALUATION_CONTEXT.search(sentence.text)
             and find_money(sentence.text)
         ):
             facts.append(sentence)
+            taken.add(sentence.start)
+    for cue in FACT_CUES:
+        if len(facts) >= MOST_FACTS:
+            break
+        if any(cue.search(f.text) for f in facts):
+            continue  # the lede already states it
+        found = next((s for s in sentences if s.start not in taken and cue.search(s.text)), None)
+        if found is not None:
+            facts.append(found)
+            taken.add(found.start)
+    facts.sort(key=lambda f: f.start)
     return [KeyFact(text=f.text, evidence=_evidence(text, f.start, f.end)) for f in facts]
