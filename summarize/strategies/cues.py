@@ -107,8 +107,13 @@ CONSIDERATION_CUES = _compile({
     Consideration.mixed.value: [
         r"cash[- ]and[- ](?:stock|shares?)", r"(?:stock|shares?)[- ]and[- ]cash", r"mix of cash and (?:stock|shares)",
         r"part cash,? part (?:stock|shares)", r"in cash and (?:stock|shares)",
+        r"cash plus (?:[\d.,]+ )?(?:new |newly issued )?(?:\w+ )?shares",
+        r"remainder in (?:new |newly issued )?(?:\w+ )?(?:shares|stock)",
     ],
-    Consideration.cash.value: [r"all-cash", r"in cash", r"cash deal", r"cash offer", r"paid in cash", r"cash transaction", r"for cash"],
+    Consideration.cash.value: [
+        r"all-cash", r"in cash", r"cash deal", r"cash offer", r"paid in cash", r"cash transaction", r"for cash",
+        r"cash (?:for|per) (?:each )?share",
+    ],
     Consideration.stock.value: [
         r"all-stock", r"all-share", r"share swap", r"share-swap", r"stock-for-stock", r"in stock",
         r"(?:new|its own) shares", r"shares of (?:the )?(?:combined|new)",

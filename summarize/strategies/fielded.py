@@ -541,12 +541,35 @@ def _stake(summary: DealSummary, text: str, region_end: int, deal_type: DealType
         summary.evidence["stake_percent"] = _evidence(text, found[1].start, found[1].end)
 
 
+_UNDECIDED_PAYMENT = re.compile(
+    r"(?:not (?:yet )?(?:agreed|decided)|undecided|yet to decide)[^.]{0,60}"
+    r"\b(?:cash|shares|stock)\b"
+    r"|\b(?:cash|shares|stock),? (?:or|and/or) (?:in )?(?:its own )?(?:cash|shares|stock)\b",
+    re.I,
+)
+"""The article says the form of payment is still open: no consideration to report."""
+
+
 def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: DealType) -> None:
+    """How the price is paid, from cue phrases; a phrase inside a longer one ("in cash" in "in
+    cash and stock") counts only as the longer one."""
     if deal_type in (DealType.funding_round, DealType.joint_venture):
         return
-    found = cues.best_cue(
-        cues.find_cues(cues.CONSIDERATION_CUES, text, region_end), _CONSIDERATION_ORDER, minimum=2.0
-    )
+    if _UNDECIDED_PAYMENT.search(text):
+        return
+    found_cues = cues.find_cues(cues.CONSIDERATION_CUES, text, region_end)
+    outer = [
+        c
+        for c in found_cues
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and o.end - o.start > c.end - c.start
+            for o in found_cues
+        )
+    ]
+    found = cues.best_cue(outer, _CONSIDERATION_ORDER, minimum=2.0)
     if found:
         summary.consideration = Consideration(found[0])
         summary.evidence["consideration"] = _evidence(text, found[1].start, found[1].end)

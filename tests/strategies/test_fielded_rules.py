@@ -10,10 +10,11 @@ from summarize.articles import make_article
 from summarize.prompts import load_prompt
 from summarize.providers import Endpoint
 from summarize.retry import RetryPolicy
-from summarize.schema import DealStatus, DealType, Role
+from summarize.schema import DealStatus, DealSummary, DealType, Role
 from summarize.strategies import candidates as cand
 from summarize.strategies.base import CallContext
 from summarize.strategies.fielded import (
+    _consideration,
     _facts,
     _money_roles,
     _occurrences,
@@ -321,3 +322,19 @@ def test_key_facts_add_the_deal_terms_the_body_states() -> None:
     assert not any("weather" in f or "Analysts" in f for f in facts)
     assert sum("a share" in f for f in facts) == 1  # the lede states the price already
     assert facts == sorted(facts, key=text.index)
+
+
+@pytest.mark.parametrize(
+    ("lede_text", "consideration"),
+    [
+        ("Nordlys pays $2 billion in cash and stock for Tidewater, $30 in cash.", "mixed"),
+        ("Owners get $30 in cash plus 0.2 new Nordlys shares for each share.", "mixed"),
+        ("Nordlys pays $900 million in cash and the remainder in newly issued shares.", "mixed"),
+        ("Tidewater holders will receive $5.60 cash for each share they own.", "cash"),
+        ("The sides have not yet agreed whether Nordlys would pay in cash or in shares.", None),
+    ],
+)  # fmt: skip
+def test_how_the_price_is_paid(lede_text: str, consideration: str | None) -> None:
+    summary = DealSummary(headline="h", deal_type=DealType.acquisition, status=None)
+    _consideration(summary, lede_text, len(lede_text), DealType.acquisition)
+    assert (summary.consideration.value if summary.consideration else None) == consideration
