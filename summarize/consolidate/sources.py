@@ -63,6 +63,14 @@ RELAYING = re.compile(
     r"\b(?:citing|cited(?!\s+by)|quoting|according to|as reported by)\b", re.IGNORECASE
 )
 """Between a relay and its origin: "Reuters, citing Bloomberg"."""
+CHANNEL = re.compile(
+    r"^(?:an? |the |its )?(?:company'?s? |companies'? |joint )?(?:statement|news release|"
+    r"press release|release|announcement|news conference|press conference|conference call|"
+    r"call with (?:analysts|investors))\b",
+    re.IGNORECASE,
+)
+"""A company source named only by its channel ("company statement", "a news conference"): in a
+report that also names the company, it is that company speaking, not another origin."""
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 _PEOPLE = re.compile(r"\b(?:people|person|sources?)\b", re.I)
 _FILING = re.compile(r"filing|statement|release|regulator|commission|exchange", re.I)
@@ -172,6 +180,10 @@ def _find(entities: list[_Entity], key: str, same: Same) -> _Entity | None:
     return None
 
 
+def _channel(source: Source) -> bool:
+    return source_kind(source) is SourceKind.company and bool(CHANNEL.match(source.name))
+
+
 def attribution(
     reports: Sequence[tuple[str, DealSummary, str | None]], *, same: Same = same_entity
 ) -> tuple[list[SourceLink], list[str]]:
@@ -184,6 +196,8 @@ def attribution(
     for article_id, summary, text in reports:
         kept = [s for s in summary.sources if not declined(s)]
         named = [s for s in kept if source_kind(s) is not SourceKind.anonymous]
+        if any(source_kind(s) is SourceKind.company and not _channel(s) for s in named):
+            named = [s for s in named if not _channel(s)]
         if not named:
             own.append(f"{article_id} (own reporting)")
         haystack = text  # without the article, the quotes: joined only if a relay is checked

@@ -124,6 +124,8 @@ SOURCE_PATTERNS: list[tuple[re.Pattern[str], SourceKind, str | None]] = [
     (re.compile(r"people familiar with the (?:matter|plans|talks|discussions|deal)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:a|one|two|three) (?:persons?|people) (?:familiar|with knowledge|briefed)[\w ]{0,20}", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:people|persons?|sources) with (?:direct )?knowledge of the (?:matter|plans|talks|discussions|deal|negotiations)", re.I), SourceKind.anonymous, None),
+    (re.compile(r"(?:(?:two|three|several) )?(?:people|persons?|sources) (?:aware of|close to) the (?:matter|plans|talks|discussions|deal|negotiations|company|companies)", re.I), SourceKind.anonymous, None),
+    (re.compile(r"(?:(?<=\bat )|(?<=\bon )|(?<=during ))(?:a|the) (?:news conference|press conference|conference call|call with (?:analysts|investors))", re.I), SourceKind.company, None),
     (re.compile(r"(?:a |regulatory |stock[- ]exchange |securities )?filings?(?: with [A-Z][\w ]+)?", re.I), SourceKind.filing, None),
     (re.compile(r"(?:said|announced|confirmed) (?:in|on) a (?:joint )?(?:statement|press release|release)", re.I), SourceKind.company, "company statement"),
     (re.compile(r"\b(?:Reuters|Bloomberg(?: News)?|the Financial Times|Financial Times|The Wall Street Journal|the Wall Street Journal|CNBC|the Associated Press|Nikkei|The Information|Sky News|the Economic Times|Moneycontrol|TechCrunch|Finanz und Wirtschaft|Handelsblatt)\b"), SourceKind.outlet, None),

@@ -143,3 +143,20 @@ def test_a_company_that_declined_to_comment_is_no_source() -> None:
     links, originals = attribution([("a", summary, None)])
     assert [link.name for link in links] == ["Bloomberg"]
     assert originals == ["Bloomberg"]
+
+
+@pytest.mark.parametrize(
+    ("names", "originals"),
+    [
+        ([("Shirakawa Denki", "company"), ("a news conference", "company")], ["Shirakawa Denki"]),
+        ([("company statement", "company"), ("Acme", "company")], ["Acme"]),
+        ([("a news conference", "company")], ["a news conference"]),
+        ([("company statement", "company"), ("Reuters", "news_agency")],
+         ["company statement", "Reuters"]),
+    ],
+)  # fmt: skip
+def test_a_companys_own_channel_is_not_another_origin(
+    names: list[tuple[str, str]], originals: list[str]
+) -> None:
+    summary = deal(sources=[source(name, kind) for name, kind in names])
+    assert attribution([("a", summary, None)])[1] == originals

@@ -25,7 +25,7 @@ DEALS_FLOORS = {
     "deal_type": 0.7,
     "overall": 0.75,
     "key_people": 0.65,  # 0.71 once people are read next to their titles in either order
-    "sources": 0.45,  # 0.51 once the deal's own companies are named as sources
+    "sources": 0.5,  # 0.58: the deal's own companies and their news conferences are sources
     "consideration": 0.9,  # 0.95: "in cash" inside "in cash and stock" counts as mixed
     "key_facts": 0.5,  # 0.54 once the body's deal terms (approvals, financing, ...) are kept
 }

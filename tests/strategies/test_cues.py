@@ -166,6 +166,10 @@ def test_consideration_cues(sentence: str, consideration: str | None) -> None:
         ("Acme disclosed the price in a regulatory filing.", SourceKind.filing),
         ("Acme said in a statement that it agreed.", SourceKind.company),
         ("The talks were first reported by Bloomberg News.", SourceKind.outlet),
+        ("It may fall through, said two people aware of the negotiations.", SourceKind.anonymous),
+        ("People close to the company said the price was the problem.", SourceKind.anonymous),
+        ("The chief executive said at a news conference in Oslo.", SourceKind.company),
+        ("Its finance chief spoke on a call with analysts.", SourceKind.company),
     ],
 )
 def test_source_patterns(sentence: str, kind: SourceKind) -> None:
