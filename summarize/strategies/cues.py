@@ -168,10 +168,10 @@ def best_cue(
         first[cue.label] = min(first.get(cue.label, cue.start), cue.start)
     if not totals:
         return None
-    if first_wins_ties:
-        label = max(totals, key=lambda lab: (totals[lab], -first[lab], -order.index(lab)))
-    else:
-        label = max(totals, key=lambda lab: (totals[lab], -order.index(lab)))
+    label = max(
+        totals,
+        key=lambda lab: (totals[lab], -first[lab] if first_wins_ties else 0, -order.index(lab)),
+    )
     if totals[label] < minimum:
         return None
     strongest = max((c for c in cues if c.label == label), key=lambda c: (c.weight, -c.start))

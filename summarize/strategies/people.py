@@ -13,6 +13,7 @@ not in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarize.names import LEGAL_SUFFIXES
@@ -67,54 +68,41 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and re.sub(r"[-'’]", "", word).isalpha()
 
 
-def _name_after(text: str, start: int) -> tuple[str, int] | None:
-    """The name that begins at ``start`` (two to four words), and where it ends."""
-    words: list[re.Match[str]] = []
-    pos = start
-    while len(words) < 5:
-        m = _WORD.match(text, pos)
-        if m is None:
-            break
+def _name_run(text: str, words: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The words, read outward from a title, that form a name: each joined to the last by one
+    space, name words with particles between them, two to four in all (else none)."""
+    run: list[re.Match[str]] = []
+    for m in words:
+        if run:
+            left, right = sorted((run[-1], m), key=lambda w: w.start())
+            if text[left.end() : right.start()] not in (" ", "\u00a0"):
+                break
         word = m.group().rstrip(".") if len(m.group()) > 2 else m.group()
-        if word.lower() in PARTICLES and words:
-            pass
-        elif not _is_name_word(word):
+        if len(run) == 4 or not ((run and word.lower() in PARTICLES) or _is_name_word(word)):
             break
-        words.append(m)
-        if not text.startswith((" ", "\u00a0"), m.end()):
-            break
-        pos = m.end() + 1
-    while words and words[-1].group().lower() in PARTICLES:
-        words.pop()
-    if len(words) < 2 or len(words) > 4:
+        run.append(m)
+    while run and run[-1].group().lower() in PARTICLES:
+        run.pop()
+    return run if len(run) >= 2 else []
+
+
+def _name_after(text: str, start: int) -> tuple[str, int] | None:
+    """The name that begins at ``start``, and where it ends (before a closing full stop)."""
+    run = _name_run(text, _WORD.finditer(text, start, start + 80))
+    if not run or run[0].start() != start:
         return None
-    end = words[-1].end()
-    if text[end - 1] == "." and len(words[-1].group()) > 2:
-        end -= 1  # the sentence's full stop
+    end = run[-1].end()
+    if text[end - 1] == "." and len(run[-1].group()) > 2:
+        end -= 1
     return text[start:end], end
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The name (two to four words) that ends at ``end``, and where it starts."""
-    words = list(_WORD.finditer(text, max(0, end - 80), end))
-    kept: list[re.Match[str]] = []
-    for m in reversed(words):
-        if kept and text[m.end() : kept[-1].start()] not in (" ", "\u00a0"):
-            break
-        if not kept and m.end() != end:
-            return None
-        word = m.group()
-        if word.lower() in PARTICLES and kept:
-            kept.append(m)
-            continue
-        if not _is_name_word(word) or len(kept) == 4:
-            break
-        kept.append(m)
-    while kept and kept[-1].group().lower() in PARTICLES:
-        kept.pop()
-    if not 2 <= len(kept) <= 4:
+    """The name that ends at ``end``, and where it starts."""
+    run = _name_run(text, reversed(list(_WORD.finditer(text, max(0, end - 80), end))))
+    if not run or run[0].end() != end:
         return None
-    return text[kept[-1].start() : end], kept[-1].start()
+    return text[run[-1].start() : end], run[-1].start()
 
 
 def _employer_after(text: str, start: int) -> str | None:

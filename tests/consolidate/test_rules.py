@@ -86,24 +86,24 @@ def test_later_report_supersedes_an_earlier_one_of_equal_standing() -> None:
     assert conflict is not None and len(conflict.claims) == 2
 
 
-def test_an_announcement_date_is_the_earliest_of_equal_standing() -> None:
-    signed = entry(dt.date(2025, 3, 3), "signed", "confirmed", dt.date(2025, 3, 3), order=0)
-    closed = entry(dt.date(2025, 7, 15), "closed", "confirmed", dt.date(2025, 7, 15), order=1)
-    chosen, _, conflict = choose("announced_on", [closed, signed], ONCE_RULE)
-    assert chosen.value == dt.date(2025, 3, 3)
-    assert chosen.rule == "conflict; earliest date (2025-03-03): a deal is announced once"
-    assert conflict is not None and [c.value for c in conflict.claims] == [
-        dt.date(2025, 3, 3),
-        dt.date(2025, 7, 15),
-    ]
+RUMOR = entry(dt.date(2025, 2, 10), "rumor", "anonymous", dt.date(2025, 2, 10), order=0)
+SIGNED = entry(dt.date(2025, 3, 3), "signed", "confirmed", dt.date(2025, 3, 3), order=1)
+CLOSED = entry(dt.date(2025, 7, 15), "closed", "confirmed", dt.date(2025, 7, 15), order=2)
 
 
-def test_a_confirmed_announcement_date_beats_an_earlier_rumor() -> None:
-    rumor = entry(dt.date(2025, 2, 10), "rumor", "anonymous", dt.date(2025, 2, 10), order=0)
-    signed = entry(dt.date(2025, 3, 3), "signed", "confirmed", dt.date(2025, 3, 3), order=1)
-    chosen, _, _ = choose("announced_on", [rumor, signed], ONCE_RULE)
+@pytest.mark.parametrize(
+    ("entries", "rule"),
+    [
+        ([CLOSED, SIGNED], "conflict; earliest date (2025-03-03): a deal is announced once"),
+        ([RUMOR, SIGNED], "conflict; confirmed beats anonymous"),
+    ],
+)
+def test_a_deal_is_announced_once(entries: list[Entry[dt.date]], rule: str) -> None:
+    """Among equally sourced reports the earliest date wins; a better source still comes first."""
+    chosen, _, conflict = choose("announced_on", entries, ONCE_RULE)
     assert chosen.value == dt.date(2025, 3, 3)
-    assert chosen.rule == "conflict; confirmed beats anonymous"
+    assert chosen.rule == rule
+    assert conflict is not None and conflict.claims[0].value == dt.date(2025, 3, 3)
 
 
 def test_more_reports_beat_fewer_when_nothing_else_separates_them() -> None:
