@@ -634,7 +634,7 @@ def _sources(text: str, principals: Principals = ()) -> list[Source]:
                 Source(name=label, kind=kind_here, evidence=_evidence(text, m.start(), m.end()))
             )
     named = [s for s in _company_sources(text, principals) if s.name.lower() not in seen]
-    if named:  # the statement is theirs: naming it twice would count one origin twice
+    if named:  # the statement is the named company speaking: one source, with its name
         sources = [s for s in sources if s.name != "company statement"]
     return [*sources, *named][:5]
 
