@@ -266,10 +266,17 @@ def _skip_descriptors(
     return after
 
 
+def _is_place(text: str, name: str) -> bool:
+    """The article uses the name as a place: "an Indore-based app", "based in Dewas", "a New
+    York startup"."""
+    name = re.escape(name)
+    return re.search(rf"\b{name}-based\b|\bbased in {name}\b|\bNew {name}\b", text) is not None
+
+
 def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> list[_Found]:
-    """Candidates named in sentences about who put money in."""
+    """Candidates named in sentences about who put money in (places excepted)."""
     found: list[_Found] = []
-    seen = set(exclude)
+    seen = set(exclude) | {org.name for org in orgs if _is_place(text, org.name)}
     for sentence in cand.sentences(text):
         if not _INVESTOR_SENTENCE.search(sentence.text):
             continue

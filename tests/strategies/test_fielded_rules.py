@@ -16,6 +16,7 @@ from summarize.strategies.base import CallContext
 from summarize.strategies.fielded import (
     _consideration,
     _facts,
+    _is_place,
     _money_roles,
     _occurrences,
     _rule_roles,
@@ -338,3 +339,16 @@ def test_how_the_price_is_paid(lede_text: str, consideration: str | None) -> Non
     summary = DealSummary(headline="h", deal_type=DealType.acquisition, status=None)
     _consideration(summary, lede_text, len(lede_text), DealType.acquisition)
     assert (summary.consideration.value if summary.consideration else None) == consideration
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Kotlin Labs, a Pune-based startup, raised money from Ember Ventures.", "Pune", True),
+        ("The firm, based in Dewas, raised money.", "Dewas", True),
+        ("A New Jersey startup raised money from Jersey Capital.", "Jersey", True),
+        ("Ember Ventures led the round.", "Ember Ventures", False),
+    ],
+)
+def test_a_place_is_not_an_investor(text: str, name: str, place: bool) -> None:
+    assert _is_place(text, name) is place
