@@ -267,6 +267,18 @@ def find_dates(text: str) -> list[tuple[str, Span]]:
     return found
 
 
+_MONTH_DAY = re.compile(rf"(?P<month>{_MONTHS})\.? (?P<day>\d{{1,2}})\b")
+
+
+def month_day_at(text: str, at: int) -> tuple[int, int, Span] | None:
+    """A date written without its year ("March 3") starting at ``at``: (month, day, span)."""
+    m = _MONTH_DAY.match(text, at)
+    if m is None:
+        return None
+    month = _MONTH_NUMBER[m["month"].lower()]
+    return month, int(m["day"]), Span(m.group(), m.start(), m.end())
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence-like spans (split on end punctuation and line breaks)."""
     spans, start = [], 0

@@ -582,12 +582,47 @@ def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: 
         summary.evidence["consideration"] = _evidence(text, found[1].start, found[1].end)
 
 
+_ANNOUNCED_AT = re.compile(
+    r"\b(?:(?:first|originally|initially) announced|"
+    r"(?:deal|transaction|acquisition|agreement|merger|offer) was announced) (?:on )?",
+    re.I,
+)
+"""Words before the announcement date in a later report: "a transaction it first announced on
+March 3", "The deal, first announced on January 14, 2025, closed ..."."""
+
+
 def _date(summary: DealSummary, text: str) -> None:
+    """announced_on: the date the article says the deal was first announced, else the lede's
+    first full date. A report of a closing is dated by the closing; its announcement date is
+    the one it names as such (without a year, the year that puts it before the lede's date)."""
     dates = cand.find_dates(text[:600])
-    if dates:
+    found = _announcement_date(text, dt.date.fromisoformat(dates[0][0]) if dates else None)
+    if found is None and dates:
         iso, span = dates[0]
-        summary.announced_on = dt.date.fromisoformat(iso)
-        summary.evidence["announced_on"] = _evidence(text, span.start, span.end)
+        found = dt.date.fromisoformat(iso), span.start, span.end
+    if found is not None:
+        summary.announced_on = found[0]
+        summary.evidence["announced_on"] = _evidence(text, found[1], found[2])
+
+
+def _announcement_date(text: str, dated: dt.date | None) -> tuple[dt.date, int, int] | None:
+    """The date after "first announced on" (and where it is written), or None."""
+    for cue in _ANNOUNCED_AT.finditer(text):
+        at = cue.end()
+        full = cand.find_dates(text[at : at + 40])
+        if full and full[0][1].start == 0:
+            return dt.date.fromisoformat(full[0][0]), at, at + full[0][1].end
+        short = cand.month_day_at(text, at)
+        if short and dated is not None:
+            month, day_of_month, span = short
+            try:
+                day = dt.date(dated.year, month, day_of_month)
+            except ValueError:
+                continue
+            if day > dated:
+                day = day.replace(year=dated.year - 1)
+            return day, span.start, span.end
+    return None
 
 
 _SAYS = r"(?:(?:said|says|confirmed|disclosed)\b|announced (?:on|that|in a)\b)"

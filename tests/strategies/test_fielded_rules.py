@@ -15,6 +15,7 @@ from summarize.strategies import candidates as cand
 from summarize.strategies.base import CallContext
 from summarize.strategies.fielded import (
     _consideration,
+    _date,
     _facts,
     _is_place,
     _money_roles,
@@ -352,3 +353,26 @@ def test_how_the_price_is_paid(lede_text: str, consideration: str | None) -> Non
 )
 def test_a_place_is_not_an_investor(text: str, name: str, place: bool) -> None:
     assert _is_place(text, name) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("OSLO, 15 July 2025 - Nordlys closed the purchase of Tidewater it first announced on "
+         "March 3.", "2025-03-03"),
+        ("OSLO, 2 February 2025 - Nordlys closed the deal, first announced on December 12.",
+         "2024-12-12"),
+        ("OSLO, 30 May 2025 - The deal, first announced on January 14, 2025, closed today.",
+         "2025-01-14"),
+        ("OSLO, 3 March 2025 - Nordlys agreed to buy Tidewater.", "2025-03-03"),
+        ("Nordlys agreed to buy Tidewater, it said.", None),
+    ],
+)  # fmt: skip
+def test_announced_on_is_the_date_named_as_the_announcement(
+    text: str, announced: str | None
+) -> None:
+    summary = DealSummary(headline="h", deal_type=DealType.acquisition, status=None)
+    _date(summary, text)
+    assert (str(summary.announced_on) if summary.announced_on else None) == announced
+    if summary.announced_on:  # the quote is where the chosen date is written
+        assert summary.announced_on.strftime("%B") in summary.evidence["announced_on"].quote
