@@ -72,5 +72,4 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
     assert report["grouping"]["f1"] >= 0.9  # 0.91: only the Quillon tender-offer pair is split
     assert report["merged_accuracy"] >= 0.9  # 0.93
     assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict
-    # the one left: Harrowgate's closing report gives its closing day as announced_on
-    assert report["conflicts"]["false"] <= 1
+    assert report["conflicts"]["false"] == 0  # no conflict where the labels agree
