@@ -239,15 +239,42 @@ def _rule_roles(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _R
             return roles
         roles.buyer = _Found(subject[2].name, subject[0], subject[1])
         roles.target = _Found(obj[2].name, obj[0], obj[1])
-        seller = next((o for o in after[1:] if _FROM_OWNER.match(text, obj[1], o[0])), None)
-        if seller is not None and seller[2] is not subject[2]:
+        seller = _seller(text, region_end, occurrences, obj[2], subject[2])
+        if seller is not None:
             roles.seller = _Found(seller[2].name, seller[0], seller[1])
         return roles
     return roles
 
 
-_FROM_OWNER = re.compile(r",?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$")
-"""Between the target and its seller: "buy Brightfield from private equity owner Calder Ridge"."""
+def _seller(
+    text: str,
+    region_end: int,
+    occurrences: list[tuple[int, int, cand.OrgCandidate]],
+    target: cand.OrgCandidate,
+    buyer: cand.OrgCandidate,
+) -> tuple[int, int, cand.OrgCandidate] | None:
+    """The company the lede says the target comes from ("Frigo Nord ... from Borealis"), in
+    any lede sentence that names the target: a headline often leaves the seller out."""
+    for i, (_, end, org) in enumerate(occurrences):
+        if org is not target or end > region_end:
+            continue
+        _, s_end = _sentence_around(text, end, end)
+        for found in occurrences[i + 1 :]:
+            if found[0] > s_end:
+                break
+            if found[2] not in (target, buyer) and _FROM_OWNER.match(text, end, found[0]):
+                return found
+    return None
+
+
+_FROM_OWNER = re.compile(
+    r"(?:,[^,;]{1,100},)?,?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$"
+    r"|,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}(?:unit|arm|business|division|subsidiary)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+"""Between the target and its seller: "buy Brightfield from private equity owner Calder Ridge",
+"buy Frigo Nord, a cold-storage operator, from Borealis", or the owner in an appositive: "buy
+Cobalt, the hospital-data business of Meridian Group"."""
 
 
 _DESCRIPTOR = re.compile(

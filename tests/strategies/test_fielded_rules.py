@@ -376,3 +376,20 @@ def test_announced_on_is_the_date_named_as_the_announcement(
     assert (str(summary.announced_on) if summary.announced_on else None) == announced
     if summary.announced_on:  # the quote is where the chosen date is written
         assert summary.announced_on.strftime("%B") in summary.evidence["announced_on"].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "seller"),
+    [
+        ("Nordlys to buy Tidewater\nNordlys Kraft agreed to buy Tidewater Marine, a ferry "
+         "operator, from private-equity firm Calder Ridge Capital.", "Calder Ridge Capital"),
+        ("Nordlys Kraft is in talks to acquire Tidewater Marine, the ferry business of Halden "
+         "Group, people said.", "Halden Group"),
+        ("Nordlys Kraft agreed to buy Tidewater Marine. Halden Group, a rival, fell 3%.", None),
+    ],
+)  # fmt: skip
+def test_the_seller_is_read_from_any_lede_sentence_naming_the_target(
+    text: str, seller: str | None
+) -> None:
+    roles = _rule_roles(text, len(text), cand.find_orgs(text, limit=10))
+    assert (roles.seller.value if roles.seller else None) == seller
