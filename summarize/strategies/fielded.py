@@ -41,7 +41,7 @@ from summarize.schema import (
 from summarize.strategies import candidates as cand
 from summarize.strategies import cues
 from summarize.strategies.base import CallContext
-from summarize.strategies.people import find_people
+from summarize.strategies.people import find_commentators, find_people
 
 _STATUS_ORDER = [s.value for s in (
     DealStatus.terminated, DealStatus.completed, DealStatus.pending_approval,
@@ -301,9 +301,16 @@ def _is_place(text: str, name: str) -> bool:
 
 
 def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> list[_Found]:
-    """Candidates named in sentences about who put money in (places excepted)."""
+    """Candidates named in sentences about who put money in; places, and the analysts quoted
+    on the deal and their firms, excepted."""
     found: list[_Found] = []
-    seen = set(exclude) | {org.name for org in orgs if _is_place(text, org.name)}
+    commentators = find_commentators(text)
+    seen = (
+        set(exclude)
+        | {org.name for org in orgs if _is_place(text, org.name)}
+        | {p.name for p in commentators}
+        | {p.organization for p in commentators if p.organization}
+    )
     for sentence in cand.sentences(text):
         if not _INVESTOR_SENTENCE.search(sentence.text):
             continue

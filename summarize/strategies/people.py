@@ -25,16 +25,36 @@ _TITLE = (
     r"(?:general |founding |managing )partner|(?:finance|technology|investment) chief|"
     r"head of (?:[a-z]+ ){0,2}?[a-z]+"
 )
-_TITLES = rf"(?:{_TITLE})(?: and (?:{_TITLE}))?"
-TITLE_FIRST = re.compile(rf"\b(?P<title>{_TITLES})\b[ \u00a0]+(?=[^\W\d_])", re.I)
-"""A title followed by what may be a name: "chief executive Elin Sandström"."""
-NAME_FIRST = re.compile(
-    rf",[ \u00a0]+(?:the |a |an |its )?(?:(?!whose |which |who |that |and )[\w-]+ ){{0,3}}?"
-    rf"(?P<title>{_TITLES})\b(?P<of>[ \u00a0]+(?:of|at)[ \u00a0]+)?",
-    re.I,
-)
-"""A comma, then a title: the name is the words just before the comma, the employer the
-capitalized words after "of"/"at"."""
+_COMMENTATOR = r"analyst|economist|strategist"
+"""Titles of people who comment on a deal and are not in it."""
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The two orders of name and title, for one set of titles."""
+
+    title_first: re.Pattern[str]
+    """A title followed by what may be a name: "chief executive Åsa Lindgren"."""
+    name_first: re.Pattern[str]
+    """A comma, then a title: the name is the words just before the comma, the employer the
+    capitalized words after "of"/"at"."""
+
+    @classmethod
+    def of(cls, title: str) -> Patterns:
+        titles = rf"(?:{title})(?: and (?:{title}))?"
+        return cls(
+            re.compile(rf"\b(?P<title>{titles})\b[ \u00a0]+(?=[^\W\d_])", re.I),
+            re.compile(
+                r",[ \u00a0]+(?:the |a |an |its )?"
+                r"(?:(?!whose |which |who |that |and )[\w-]+ ){0,3}?"
+                rf"(?P<title>{titles})\b(?P<of>[ \u00a0]+(?:of|at)[ \u00a0]+)?",
+                re.I,
+            ),
+        )
+
+
+PEOPLE = Patterns.of(_TITLE)
+COMMENTATORS = Patterns.of(_COMMENTATOR)
 PARTICLES = frozenset(
     {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "dos", "bin"}
 )
@@ -106,16 +126,24 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _employer_after(text: str, start: int) -> str | None:
-    """The capitalized words from ``start`` ("... chief financial officer of Tidewater Marine")."""
-    words = []
+    """The capitalized words from ``start`` ("... chief financial officer of Tidewater Marine"),
+    up to the end of the sentence."""
+    words: list[re.Match[str]] = []
     for m in _WORD.finditer(text, start, start + 80):
         gap = text[words[-1].end() : m.start()] if words else text[start : m.start()]
         if gap.strip(" \u00a0") or not m.group()[:1].isupper() or len(words) == 4:
             break
         words.append(m)
+        if _ends_sentence(m.group()):
+            break
     if not words:
         return None
     return text[words[0].start() : words[-1].end()].rstrip(".")
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with its sentence's full stop ("Research."), not an initial ("R.")."""
+    return word.endswith(".") and len(word) > 2
 
 
 def _employer_before(text: str, start: int) -> str | None:
@@ -123,7 +151,12 @@ def _employer_before(text: str, start: int) -> str | None:
     words: list[str] = []
     pos = start
     for m in reversed(list(_WORD.finditer(text, max(0, start - 60), start))):
-        if text[m.end() : pos].strip(" \u00a0") or not m.group()[:1].isupper() or len(words) == 3:
+        if (
+            text[m.end() : pos].strip(" \u00a0")
+            or not m.group()[:1].isupper()
+            or _ends_sentence(m.group())
+            or len(words) == 3
+        ):
             break
         if m.group() in NOT_NAMES or m.group().lower() in {"chief", "said", "says"}:
             break
@@ -137,15 +170,24 @@ def _employer_before(text: str, start: int) -> str | None:
 
 def find_people(text: str) -> list[NamedPerson]:
     """Everyone the text names next to a job title, first mention first, at most ``MOST``."""
+    return _named(text, PEOPLE)[:MOST]
+
+
+def find_commentators(text: str) -> list[NamedPerson]:
+    """Analysts and economists the text quotes, with their firms: neither is a party."""
+    return _named(text, COMMENTATORS)
+
+
+def _named(text: str, patterns: Patterns) -> list[NamedPerson]:
     found: dict[str, NamedPerson] = {}
-    for m in TITLE_FIRST.finditer(text):
+    for m in patterns.title_first.finditer(text):
         named = _name_after(text, m.end())
         if named is None:
             continue
         name, end = named
         person = NamedPerson(name, m["title"], _employer_before(text, m.start()), m.start(), end)
         found.setdefault(name, person)
-    for m in NAME_FIRST.finditer(text):
+    for m in patterns.name_first.finditer(text):
         named = _name_before(text, m.start())
         if named is None:
             continue
@@ -153,4 +195,4 @@ def find_people(text: str) -> list[NamedPerson]:
         org = _employer_after(text, m.end()) if m["of"] else None
         end = m.end() + len(org) if org else m.end("title")
         found.setdefault(name, NamedPerson(name, m["title"], org, start, end))
-    return sorted(found.values(), key=lambda p: p.start)[:MOST]
+    return sorted(found.values(), key=lambda p: p.start)

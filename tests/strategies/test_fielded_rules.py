@@ -17,6 +17,7 @@ from summarize.strategies.fielded import (
     _consideration,
     _date,
     _facts,
+    _investors,
     _is_place,
     _money_roles,
     _occurrences,
@@ -393,3 +394,12 @@ def test_the_seller_is_read_from_any_lede_sentence_naming_the_target(
 ) -> None:
     roles = _rule_roles(text, len(text), cand.find_orgs(text, limit=10))
     assert (roles.seller.value if roles.seller else None) == seller
+
+
+def test_analysts_and_their_firms_are_not_investors() -> None:
+    text = (
+        "Kotlin Labs raised $40 million from Ember Ventures and Halden Capital, investors said. "
+        "Investors are keen, said Lena Hoff, an analyst at Corvid Research, who tracks the round."
+    )
+    found = _investors(text, cand.find_orgs(text, limit=10), {"Kotlin Labs"})
+    assert [f.value for f in found] == ["Ember Ventures", "Halden Capital"]

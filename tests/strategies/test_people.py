@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.strategies.people import MOST, find_people
+from summarize.strategies.people import MOST, find_commentators, find_people
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,21 @@ def test_each_person_once_first_mention_first_and_at_most_a_few() -> None:
     assert [p.name for p in people] == ["Erik Lindqvist", "Sara Lindqvist", "Nils Lindqvist",
                                         "Maja Lindqvist"][:MOST]  # fmt: skip
     assert all(text[p.start : p.end].endswith(p.name) for p in people)
+
+
+def test_an_employer_ends_with_its_sentence() -> None:
+    text = "So said Ann Lee, chief executive of Acme Corp. Bolt chief executive Jo Tan agreed."
+    assert [(p.name, p.organization) for p in find_people(text)] == [
+        ("Ann Lee", "Acme Corp"),
+        ("Jo Tan", "Bolt"),
+    ]
+
+
+def test_commentators_and_their_firms() -> None:
+    text = (
+        "It is a fair price, said Lena Hoff, an analyst at Corvid Research. "
+        "Halden analyst Mia Roth agreed."
+    )
+    found = [(p.name, p.organization) for p in find_commentators(text)]
+    assert found == [("Lena Hoff", "Corvid Research"), ("Mia Roth", "Halden")]
+    assert find_people(text) == []
