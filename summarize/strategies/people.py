@@ -97,7 +97,7 @@ def _name_run(text: str, words: Iterable[re.Match[str]]) -> list[re.Match[str]]:
             left, right = sorted((run[-1], m), key=lambda w: w.start())
             if text[left.end() : right.start()] not in (" ", "\u00a0"):
                 break
-        word = m.group().rstrip(".") if len(m.group()) > 2 else m.group()
+        word = m.group().rstrip(".") if _ends_sentence(m.group()) else m.group()
         if len(run) == 4 or not ((run and word.lower() in PARTICLES) or _is_name_word(word)):
             break
         run.append(m)
@@ -111,9 +111,7 @@ def _name_after(text: str, start: int) -> tuple[str, int] | None:
     run = _name_run(text, _WORD.finditer(text, start, start + 80))
     if not run or run[0].start() != start:
         return None
-    end = run[-1].end()
-    if text[end - 1] == "." and len(run[-1].group()) > 2:
-        end -= 1
+    end = run[-1].end() - _ends_sentence(run[-1].group())
     return text[start:end], end
 
 
@@ -158,7 +156,7 @@ def _employer_before(text: str, start: int) -> str | None:
             or len(words) == 3
         ):
             break
-        if m.group() in NOT_NAMES or m.group().lower() in {"chief", "said", "says"}:
+        if m.group() in NOT_NAMES:
             break
         words.append(m.group())
         pos = m.start()
