@@ -40,8 +40,8 @@ The deal is expected to close in the third quarter."""
 FUNDING = """Quarry Bank backs Lumen Grid
 
 Lumen Grid, a battery storage start-up, said on Tuesday it had raised $25 million in a Series B \
-round led by Quarry Bank, with Fenwick Ventures also taking part. The company was valued at \
-$180 million."""
+round led by Quarry Bank, with Fenwick Ventures also taking part, and a further $5 million from a \
+state climate fund. The company was valued at $180 million."""
 
 RECORDED = recording.CASSETTES_DIR / "test_recording"
 STRUCTURED_MAX_TOKENS = 1024

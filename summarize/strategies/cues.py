@@ -96,6 +96,11 @@ DEAL_TYPE_CUES = _compile({
         r"invest(?:s|ed|ing)? (?:\S+ ){0,6}?in", r"(?:multi|\w+-)?(?:billion|million)-dollar investment", r"investment (?:in|into)",
     ],
     DealType.majority_stake.value: [r"majority stake", r"controlling stake", r"controlling interest", r"majority interest"],
+    DealType.other.value: [  # a secondary sale: investors buy existing shares, the company gets nothing
+        r"(?:employee|secondary) (?:share |stock )?(?:sale|tender(?: offer)?|transaction)",
+        r"sale of (?:\w+ )?(?:employee|existing) (?:shares|stock)", r"tender offer for (?:employee|staff) (?:shares|stock)",
+        r"(?:buy|purchas|acquir)\w* (?:\S+ ){0,6}?(?:shares|stock) from (?:its )?(?:current and former |existing )?(?:employees|staff|workers)",
+    ],
     DealType.acquisition.value: [
         r"acquir(?:e|es|ed|ing)", r"acquisition", r"buy(?:s|ing)?", r"bought", r"purchas(?:e|es|ed|ing)",
         r"takeover", r"take over", r"snap(?:s|ped)? up", r"buyout",
@@ -154,6 +159,22 @@ def find_cues(patterns: dict[str, re.Pattern[str]], text: str, lede_end: int) ->
                 )
             )
     return cues
+
+
+def outermost(found: list[Cue]) -> list[Cue]:
+    """The cues not inside a longer one: "buy" in "buy $600 million of shares from employees"
+    counts only as the longer phrase."""
+    return [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and o.end - o.start > c.end - c.start
+            for o in found
+        )
+    ]
 
 
 def best_cue(

@@ -49,7 +49,7 @@ _STATUS_ORDER = [s.value for s in (
 )]  # fmt: skip
 _TYPE_ORDER = [t.value for t in (
     DealType.joint_venture, DealType.merger, DealType.funding_round, DealType.majority_stake,
-    DealType.minority_investment, DealType.asset_sale, DealType.acquisition,
+    DealType.minority_investment, DealType.asset_sale, DealType.other, DealType.acquisition,
 )]  # fmt: skip
 _CONSIDERATION_ORDER = [
     c.value for c in (Consideration.mixed, Consideration.cash, Consideration.stock)
@@ -72,7 +72,7 @@ _INVESTOR_SENTENCE = re.compile(
 )
 _DISTRACTOR_CONTEXT = re.compile(
     r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
-    r"price\b|for each|had raised|so far|to date|in total|"
+    r"price\b|for each|(?<!\bit )had raised|so far|to date|in total|"
     r"each \w+ share|share price|last year|previous|earlier round|in 20\d\d|synerg\w+|"
     r"(?<!including )(?<!including net )debt\b|"  # "$4bn including debt" is the deal's size
     r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
@@ -109,6 +109,10 @@ FACT_CUES = tuple(
 share, financing, who owns what afterwards, a termination fee. One sentence each, the first."""
 LEDE_AND_VALUATION_FACTS = 5
 MOST_FACTS = 7
+_PART_DEALS = (DealType.funding_round, DealType.minority_investment, DealType.other)
+"""Deals in which investors buy a part of a company: a figure the company is valued at is
+then its valuation, never the price."""
+_WOULD_VALUE = re.compile(r"\b(?:would|to|could|will|that) value\b[^.$€£¥]{0,50}$", re.I)
 _DEAL_VALUE_CONTEXT = re.compile(
     r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
     r"(?:valued|worth)",
@@ -246,6 +250,72 @@ def _rule_roles(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _R
     return roles
 
 
+_EARLIER_DEAL = re.compile(
+    r"\blast (?:valued|raised)\b|\bhad (?:previously|earlier|already) (?:raised|been valued)\b|"
+    r"\b(?:previous|earlier|prior|most recent|last) (?:funding |financing )?round\b|"
+    r"\b(?:was|were) valued at\b[^.]{0,40}\b(?:in|when) (?:(?:19|20)\d\d|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|it raised)\b",
+    re.I,
+)
+"""A sentence that recounts an earlier deal: "Quillon was last valued at $7.5 billion in a
+Series C round in 2024" says nothing about what kind of deal this one is. A bare "had raised"
+is not enough: reported speech puts the news itself that way ("said it had raised $25
+million")."""
+
+
+_BACK_REFERENCE = re.compile(r"(?:That|This|The same) (?:round|deal|financing|investment)\b")
+"""A sentence that goes on about the earlier deal: "That round ... was led by Marlowe"."""
+
+
+def _earlier_deal_sentences(text: str) -> list[cand.Span]:
+    """Sentences about an earlier deal, and those right after that refer back to it."""
+    found: list[cand.Span] = []
+    previous_was_earlier = False
+    for sentence in cand.sentences(text):
+        earlier = _EARLIER_DEAL.search(sentence.text) is not None or (
+            previous_was_earlier and _BACK_REFERENCE.match(sentence.text) is not None
+        )
+        if earlier:
+            found.append(sentence)
+        previous_was_earlier = earlier
+    return found
+
+
+def _type_cue(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
+    """The deal type most cued in the headline and lede, leaving out phrases inside longer
+    ones and sentences about an earlier deal."""
+    found = cues.outermost(cues.find_cues(cues.DEAL_TYPE_CUES, text, region_end))
+    earlier = _earlier_deal_sentences(text[:region_end])
+    found = [c for c in found if not any(s.start <= c.start < s.end for s in earlier)]
+    return cues.best_cue(found, _TYPE_ORDER, minimum=2.0)
+
+
+def _headline_company(text: str, region_end: int, orgs: list[cand.OrgCandidate]) -> _Found | None:
+    """The company a secondary sale is about: news of a share sale leads with the company whose
+    shares change hands ("Quillon Robotics Said to Plan Share Sale"), in the headline or else
+    the first sentence."""
+    occurrences = _occurrences(text[:region_end], orgs)
+    if not occurrences:
+        return None
+    start, end, org = occurrences[0]
+    return _Found(org.name, start, end) if start < _sentence_around(text, 0, 0)[1] else None
+
+
+def _led_by(
+    text: str, region_end: int, orgs: list[cand.OrgCandidate], target: _Found | None
+) -> _Found | None:
+    """The candidate named right after "led by" in the lede: a round's or a buyer group's lead."""
+    occurrences = _occurrences(text[:region_end], orgs)
+    for led in _LED_BY.finditer(text, 0, region_end):
+        named = next((o for o in occurrences if o[0] >= led.end()), None)
+        if named is None or text[led.end() : named[0]].strip(" \t\"'“”"):
+            continue
+        start, end, org = named
+        if target is None or org.name != target.value:
+            return _Found(org.name, start, end)
+    return None
+
+
 def _seller(
     text: str,
     region_end: int,
@@ -311,8 +381,9 @@ def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> l
         | {p.name for p in commentators}
         | {p.organization for p in commentators if p.organization}
     )
+    earlier = {sentence.start for sentence in _earlier_deal_sentences(text)}
     for sentence in cand.sentences(text):
-        if not _INVESTOR_SENTENCE.search(sentence.text):
+        if sentence.start in earlier or not _INVESTOR_SENTENCE.search(sentence.text):
             continue
         for start, end, org in _occurrences(sentence.text, orgs):
             if org.name not in seen:
@@ -350,19 +421,27 @@ def _valuation_strength(window: str, after: str) -> int:
     return 1
 
 
-def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[MoneyMention]]:
+def _money_roles(
+    text: str, region_end: int, deal_type: DealType | None = None
+) -> tuple[list[MoneyMention], list[MoneyMention]]:
     """Split money mentions into deal-amount candidates and valuation candidates.
 
-    Valuations come back strongest first, then in order of appearance.
+    Valuations come back strongest first, then in order of appearance. Where investors buy a
+    part of a company, "would value the company at $12 billion" is a valuation; where a buyer
+    takes the whole, the same words state the price, so they stay an amount.
     """
+    part = deal_type in _PART_DEALS
+    earlier = _earlier_deal_sentences(text[:region_end])
     amounts: list[MoneyMention] = []
     valuations: list[tuple[int, MoneyMention]] = []
     for mention in find_money(text):
         window = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 40]
         if (
-            _VALUATION_CONTEXT.search(window[-30:]) and not _DEAL_VALUE_CONTEXT.search(window)
-        ) or re.match(r"\s*(?:post-money |pre-money )?valuation", after):
+            (_VALUATION_CONTEXT.search(window[-30:]) and not _DEAL_VALUE_CONTEXT.search(window))
+            or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
+            or (part and (_WOULD_VALUE.search(window) or re.match(r"\s*value\b", after, re.I)))
+        ):
             strength = _valuation_strength(
                 text[max(0, mention.start - 200) : mention.start],
                 text[mention.end : mention.end + 80],
@@ -378,6 +457,8 @@ def _money_roles(text: str, region_end: int) -> tuple[list[MoneyMention], list[M
             continue
         if "(" in window[-3:] or mention.start > region_end:
             continue  # a conversion in brackets, or past the lede
+        if any(s.start <= mention.start < s.end for s in earlier):
+            continue  # "when it raised $400 million in January": an earlier deal's size
         amounts.append(mention)
     ranked = sorted(valuations, key=lambda v: (-v[0], v[1].start))
     return amounts, [mention for _, mention in ranked]
@@ -396,9 +477,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     region_end = len(head)
 
     # cues: type, status, consideration
-    type_cue = cues.best_cue(
-        cues.find_cues(cues.DEAL_TYPE_CUES, text, region_end), _TYPE_ORDER, minimum=2.0
-    )
+    type_cue = _type_cue(text, region_end)
     if type_cue is None:
         return DealSummary(headline=_headline(text), deal_type=None, status=None)
     deal_type = DealType(type_cue[0])
@@ -433,11 +512,17 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
         role = Role.merger_partner if deal_type is DealType.merger else Role.investor
         for found in roles.partners:
             add(found, role)
-    elif deal_type is DealType.funding_round:
+    elif deal_type in (DealType.funding_round, DealType.other):
+        # "other" comes only from secondary-sale cues: investors buy a company's existing
+        # shares, so its parties are those of a round: the company, a lead, investors.
+        if deal_type is DealType.other and roles.target is None:
+            roles.target = _headline_company(text, region_end, orgs)
         if roles.target is None:
             choice = await _choose(ctx, "target", names, head)
             roles.target = _first_occurrence(text, by_name[choice]) if choice else None
         add(roles.target, Role.target)
+        if roles.lead is None:
+            roles.lead = _led_by(text, region_end, orgs, roles.target)
         if roles.lead is None and _LED_BY.search(text):
             options = [n for n in names if not roles.target or n != roles.target.value]
             choice = await _choose(ctx, "lead", options, head)
@@ -464,7 +549,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
         add(roles.target, Role.target)
 
     # amount and valuation
-    amounts, valuations = _money_roles(text, region_end)
+    amounts, valuations = _money_roles(text, region_end, deal_type)
     amount = None
     if amounts:
         options = list(dict.fromkeys(m.text for m in amounts))
@@ -598,19 +683,8 @@ def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: 
         return
     if _UNDECIDED_PAYMENT.search(text):
         return
-    found_cues = cues.find_cues(cues.CONSIDERATION_CUES, text, region_end)
-    outer = [
-        c
-        for c in found_cues
-        if not any(
-            o is not c
-            and o.start <= c.start
-            and c.end <= o.end
-            and o.end - o.start > c.end - c.start
-            for o in found_cues
-        )
-    ]
-    found = cues.best_cue(outer, _CONSIDERATION_ORDER, minimum=2.0)
+    found_cues = cues.outermost(cues.find_cues(cues.CONSIDERATION_CUES, text, region_end))
+    found = cues.best_cue(found_cues, _CONSIDERATION_ORDER, minimum=2.0)
     if found:
         summary.consideration = Consideration(found[0])
         summary.evidence["consideration"] = _evidence(text, found[1].start, found[1].end)

@@ -133,11 +133,29 @@ def test_status_cues(sentence: str, status: str) -> None:
         ("Acme bought a controlling stake in Widget.", "majority_stake"),
         ("Acme agreed to acquire Widget.", "acquisition"),
         ("Acme will take a 30% holding in Widget.", "acquisition"),
+        ("Investors led by Acme would buy $600 million of shares from current and former "
+         "employees of Widget.", "other"),
+        ("Widget plans an employee share sale.", "other"),
+        ("Acme arranged a secondary sale of Widget stock.", "other"),
     ],
-)
+)  # fmt: skip
 def test_deal_type_cues(sentence: str, deal_type: str) -> None:
-    found = best_cue(find_cues(DEAL_TYPE_CUES, sentence, len(sentence)), _TYPE_ORDER)
+    found_cues = cues.outermost(find_cues(DEAL_TYPE_CUES, sentence, len(sentence)))
+    found = best_cue(found_cues, _TYPE_ORDER)
     assert found is not None and found[0] == deal_type
+
+
+def test_a_cue_inside_a_longer_one_counts_only_as_the_longer_one() -> None:
+    outer, inner, apart = (
+        Cue("a", "x" * 10, 0, 10, 2.0),
+        Cue("b", "x", 2, 3, 2.0),
+        Cue("b", "y", 12, 13, 2.0),
+    )
+    assert cues.outermost([inner, outer, apart]) == [outer, apart]
+    assert cues.outermost([outer, Cue("c", "x" * 10, 0, 10, 2.0)]) == [
+        outer,
+        Cue("c", "x" * 10, 0, 10, 2.0),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from summarize.strategies.base import CallContext
 from summarize.strategies.fielded import (
     _consideration,
     _date,
+    _earlier_deal_sentences,
     _facts,
     _investors,
     _is_place,
@@ -26,14 +27,18 @@ from summarize.strategies.fielded import (
     _sources,
     _stake_in_lede,
     _status,
+    _type_cue,
     fielded,
     lede,
 )
 
 
-def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[str]]:
+def roles_of(
+    text: str, region_end: int | None = None, deal_type: DealType | None = None
+) -> tuple[list[str], list[str]]:
     """(amount texts, valuation texts) as the strategy splits them."""
-    amounts, valuations = _money_roles(text, len(text) if region_end is None else region_end)
+    end = len(text) if region_end is None else region_end
+    amounts, valuations = _money_roles(text, end, deal_type)
     return [m.text for m in amounts], [m.text for m in valuations]
 
 
@@ -50,6 +55,9 @@ def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[
         ("Halvorsen will pay $83.50 per share for Pellucid.", [], []),
         ("Halvorsen offered 1,200 pence a share.", [], []),
         ("Halvorsen will pay €1 billion ($1.1 billion) for Pellucid.", ["€1 billion"], []),
+        # Reported speech tells the news in the past perfect; a total raised is history.
+        ("Orvane said on Tuesday it had raised $25 million.", ["$25 million"], []),
+        ("The startup had raised $52 million from investors.", [], []),
         # "which was valued ... last spring" is history about the company, not this deal.
         ("Pellucid Labs, which was valued at $5 billion last spring, raised $300 million.",
          ["$300 million"], []),
@@ -71,6 +79,75 @@ def roles_of(text: str, region_end: int | None = None) -> tuple[list[str], list[
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
     assert roles_of(text) == (amounts, valuations)
+
+
+@pytest.mark.parametrize(
+    ("text", "deal_type", "amounts", "valuations"),
+    [
+        # Investors buying a part: what the deal would value the company at is its valuation.
+        ("Investors would buy $600 million of Orvane shares in a tender offer that would value "
+         "the company at $9 billion.", DealType.other, ["$600 million"], ["$9 billion"]),
+        ("Orvane is in talks to raise $300 million in a round that would value it at about "
+         "$4 billion.", DealType.funding_round, ["$300 million"], ["about $4 billion"]),
+        ("Orvane Said to Plan Share Sale at $9 Billion Value", DealType.other, [], ["$9 Billion"]),
+        # A buyer taking the whole: the same words state the price.
+        ("Halvorsen is in talks to buy Pellucid in a deal that would value the unit at "
+         "$1.4 billion.", DealType.acquisition, ["$1.4 billion"], []),
+    ],
+)  # fmt: skip
+def test_would_value_is_a_valuation_only_where_investors_buy_a_part(
+    text: str, deal_type: DealType, amounts: list[str], valuations: list[str]
+) -> None:
+    assert roles_of(text, deal_type=deal_type) == (amounts, valuations)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Orvane was valued at $1 billion in March, when it raised $80 million.",
+        "The startup had earlier raised $5 million in a pre-seed round.",
+        "Orvane was last valued at $1 billion after it raised $80 million.",
+    ],
+)
+def test_an_earlier_deals_size_is_not_an_amount(history: str) -> None:
+    text = f"Orvane is in talks to raise as much as $300 million. {history}"
+    assert roles_of(text, deal_type=DealType.funding_round)[0] == ["as much as $300 million"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("Orvane was last valued at $2 billion in a Series C round. That round was led by Kestrel "
+         "Ventures. Kestrel declined to comment.", 2),
+        ("Orvane had earlier raised $80 million. The deal closes in May.", 1),
+        # Reported speech tells the news itself in the past perfect.
+        ("Orvane said on Tuesday it had raised $25 million in a Series B round.", 0),
+        ("Orvane's previous round valued it at $1 billion.", 1),
+        # The deal being reported: "was valued at" without an earlier date is not history.
+        ("Halvorsen's purchase of Pellucid was valued at $5 billion. That deal closed today.", 0),
+        ("The round was valued at $900 million, the company said on Monday.", 0),
+    ],
+)  # fmt: skip
+def test_sentences_about_an_earlier_deal(text: str, earlier: int) -> None:
+    assert len(_earlier_deal_sentences(text)) == earlier
+
+
+def test_an_earlier_deal_does_not_set_the_type() -> None:
+    text = (
+        "Halvorsen Capital will buy $200 million of Orvane shares from employees. Orvane was "
+        "last valued at $2 billion in a Series C funding round in 2024."
+    )
+    found = _type_cue(text, len(text))
+    assert found is not None and found[0] == "other"
+
+
+def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
+    text = (
+        "Halvorsen Capital will buy Orvane shares from employees, investors said. Orvane was "
+        "last valued at $2 billion. That round was led by Kestrel Ventures."
+    )
+    found = _investors(text, cand.find_orgs(text, limit=10), {"Orvane"})
+    assert [f.value for f in found] == ["Halvorsen Capital"]
 
 
 def test_money_past_the_lede_is_not_an_amount() -> None:
@@ -223,18 +300,24 @@ class NoModel:
         raise AssertionError(f"the model was asked ({name}) where the rules should decide")
 
 
-async def test_rules_alone_fill_a_clear_article() -> None:
+@pytest.fixture
+def rules_only() -> CallContext:
+    """A context whose model fails the test when asked: the rules must decide everything."""
+    return CallContext(
+        client=NoModel(),  # type: ignore[arg-type]
+        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
+        prompt=load_prompt("deal-embedded"),
+        retry=RetryPolicy(),
+    )
+
+
+async def test_rules_alone_fill_a_clear_article(rules_only: CallContext) -> None:
+    ctx = rules_only
     text = (
         "Halvorsen Foods to buy Pellucid Brands for $2 billion\n"
         "OSLO, 3 March 2025 - Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion "
         "in cash, the companies said in a statement.\n"
         "The deal is subject to regulatory approval and is expected to close next year.\n"
-    )
-    ctx = CallContext(
-        client=NoModel(),  # type: ignore[arg-type]
-        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
-        prompt=load_prompt("deal-embedded"),
-        retry=RetryPolicy(),
     )
     summary = await fielded(ctx, make_article(text, id="a", source="a"))
     assert summary.deal_type is DealType.acquisition
@@ -251,17 +334,34 @@ async def test_rules_alone_fill_a_clear_article() -> None:
     assert ctx.requests == 0
 
 
-async def test_text_without_deal_cues_is_no_deal() -> None:
+async def test_text_without_deal_cues_is_no_deal(rules_only: CallContext) -> None:
     text = "The harbour town enjoyed mild weather all week, and the ferries ran on time.\n"
-    ctx = CallContext(
-        client=NoModel(),  # type: ignore[arg-type]
-        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
-        prompt=load_prompt("deal-embedded"),
-        retry=RetryPolicy(),
-    )
-    summary = await fielded(ctx, make_article(text, id="w", source="w"))
+    summary = await fielded(rules_only, make_article(text, id="w", source="w"))
     assert not summary.is_deal
     assert summary.headline
+
+
+async def test_a_secondary_sale_names_the_company_and_the_buyers_lead(
+    rules_only: CallContext,
+) -> None:
+    text = (
+        "Orvane Robotics Said to Weigh Share Sale at $9 Billion Value\n"
+        "Orvane Robotics is in talks to arrange a tender offer in which investors led by Halden "
+        "Capital would buy about $400 million of shares from current and former employees, "
+        "people familiar with the matter said.\n"
+        "Orvane was last valued at $5 billion in a Series B funding round in 2023. That round was "
+        "led by Kestrel Ventures.\n"
+    )
+    summary = await fielded(rules_only, make_article(text, id="s", source="s"))
+    assert summary.deal_type is DealType.other
+    assert summary.status is DealStatus.in_talks
+    assert [(p.name, p.role) for p in summary.parties] == [
+        ("Orvane Robotics", Role.target),
+        ("Halden Capital", Role.lead_investor),
+    ]
+    assert summary.amount is not None and summary.amount.text == "about $400 million"
+    assert summary.valuation is not None and summary.valuation.value == 9e9
+    assert rules_only.requests == 0
 
 
 @pytest.mark.parametrize(
