@@ -69,7 +69,7 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
         print_consolidation_report(report, Console(width=120))
     # Floors at what the embedded default reaches today: merging reports never mixes two deals.
     assert report["grouping"]["precision"] == 1.0
-    assert report["grouping"]["f1"] >= 0.9  # 0.91: only the Quillon tender-offer pair is split
-    assert report["merged_accuracy"] >= 0.9  # 0.93
+    assert report["grouping"]["f1"] == 1.0  # every group exactly right, the Quillon pair too
+    assert report["merged_accuracy"] >= 0.95  # 0.98
     assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict
     assert report["conflicts"]["false"] == 0  # no conflict where the labels agree
