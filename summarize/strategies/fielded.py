@@ -552,9 +552,11 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     amounts, valuations = _money_roles(text, region_end, deal_type)
     amount = None
     if amounts:
-        options = list(dict.fromkeys(m.text for m in amounts))
-        choice = await _choose(ctx, "amount", options, head)
-        chosen = next((m for m in amounts if m.text == choice), amounts[0])
+        chosen = _headline_amount(text, amounts)
+        if chosen is None:
+            options = list(dict.fromkeys(m.text for m in amounts))
+            choice = await _choose(ctx, "amount", options, head)
+            chosen = next((m for m in amounts if m.text == choice), amounts[0])
         amount = chosen.to_money()
         amount.evidence = _evidence(text, chosen.start, chosen.end)
     valuation = None
@@ -584,6 +586,24 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     _consideration(summary, text, region_end, deal_type)
     _date(summary, text)
     return summary
+
+
+def _headline_amount(text: str, amounts: list[MoneyMention]) -> MoneyMention | None:
+    """The deal's size where the headline and the first sentence after it state the same
+    figure: the body's parts of a price (cash now, an earn-out later) are then no rivals."""
+    headline_end = _sentence_around(text, 0, 0)[1]
+    first_end = _sentence_around(text, headline_end + 1, headline_end + 1)[1]
+    if first_end <= headline_end:
+        return None
+    in_headline = {(m.value, m.currency) for m in amounts if m.start < headline_end}
+    return next(
+        (
+            m
+            for m in amounts
+            if headline_end <= m.start < first_end and (m.value, m.currency) in in_headline
+        ),
+        None,
+    )
 
 
 _HEDGE = re.compile(

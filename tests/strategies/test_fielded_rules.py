@@ -18,6 +18,7 @@ from summarize.strategies.fielded import (
     _date,
     _earlier_deal_sentences,
     _facts,
+    _headline_amount,
     _investors,
     _is_place,
     _money_roles,
@@ -148,6 +149,30 @@ def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
     )
     found = _investors(text, cand.find_orgs(text, limit=10), {"Orvane"})
     assert [f.value for f in found] == ["Halvorsen Capital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        ("Halvorsen to buy Pellucid for up to $410 million\nHalvorsen will buy Pellucid for up to "
+         "$410 million, it said. It pays $350 million at completion and up to $60 million later.",
+         "up to $410 million"),
+        # Written differently, the same figure: "$1.1bn" and "$1.1 billion".
+        ("Halvorsen buys Pellucid for $1.1bn\nHalvorsen will pay $1.1 billion for Pellucid.",
+         "$1.1 billion"),
+        # Without the figure in both, the model chooses among the options.
+        ("Halvorsen to buy Pellucid\nHalvorsen will pay $350 million now and $60 million later.",
+         None),
+        ("Halvorsen buys Pellucid for $410 million\nHalvorsen agreed it. It pays $350 million.",
+         None),
+    ],
+)  # fmt: skip
+def test_the_figure_headline_and_first_sentence_share_is_the_amount(
+    text: str, chosen: str | None
+) -> None:
+    amounts, _ = _money_roles(text, len(text))
+    found = _headline_amount(text, amounts)
+    assert (found.text if found else None) == chosen
 
 
 def test_money_past_the_lede_is_not_an_amount() -> None:
