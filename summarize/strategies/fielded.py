@@ -341,10 +341,12 @@ _FROM_OWNER = re.compile(
     r"(?:,[^,;]{1,100},)?,?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$"
     r"|,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}(?:unit|arm|business|division|subsidiary)\s+of\s+"
     r"(?:[\w-]+\s+){0,3}$"
+    r"|(?:'s|’s)\s+(?:current\s+)?(?:owner|parent(?:\s+company)?),?\s+(?:[\w-]+\s+){0,4}$"
 )
 """Between the target and its seller: "buy Brightfield from private equity owner Calder Ridge",
 "buy Frigo Nord, a cold-storage operator, from Borealis", or the owner in an appositive: "buy
-Cobalt, the hospital-data business of Meridian Group"."""
+Cobalt, the hospital-data business of Meridian Group", "Koelveem's owner, Dutch investment
+firm Harlinger Capital"."""
 
 
 _DESCRIPTOR = re.compile(
@@ -754,6 +756,11 @@ def _announcement_date(text: str, dated: dt.date | None) -> tuple[dt.date, int, 
 
 
 _SAYS = r"(?:(?:said|says|confirmed|disclosed)\b|announced (?:on|that|in a)\b)"
+_NOT_SPEAKER = (
+    r"(?! (?:the |a |one |two |three |several )?(?:people|person|sources|analysts|officials)\b)"
+)
+"""Inverted attribution names its speaker after the verb: in "negotiating with its owner,
+Calder Ridge, for weeks, said the people" Calder Ridge is not speaking."""
 _BOTH_SAY = re.compile(
     rf"\b(?:the (?:two )?companies|both companies|the boards of both companies) {_SAYS}", re.I
 )
@@ -769,7 +776,7 @@ def _company_sources(text: str, principals: Principals) -> list[Source]:
     found: list[tuple[int, Source]] = []
     for name, forms in principals:
         spellings = "|".join(re.escape(f) for f in sorted({name, *forms}, key=len, reverse=True))
-        said = re.search(rf"\b(?:{spellings})(?:, [^,.]{{1,80}},)? {_SAYS}", text)
+        said = re.search(rf"\b(?:{spellings})(?:, [^,.]{{1,80}},)? {_SAYS}{_NOT_SPEAKER}", text)
         if said:
             evidence = _evidence(text, said.start(), said.end())
             found.append(

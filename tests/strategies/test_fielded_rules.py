@@ -417,6 +417,8 @@ PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Tidewat
         ("The two companies said it needs approval.", ["Nordlys Kraft ASA and Tidewater Marine"]),
         ("Last week Nordlys announced a new wind farm.", []),  # an event, not attribution
         ("Tidewater Marine rose 4%; analysts said the price was fair.", []),
+        # Inverted attribution: the speaker comes after the verb.
+        ("Nordlys has talked with Tidewater Marine, for several weeks, said the people.", []),
     ],
 )  # fmt: skip
 def test_the_deal_companies_are_named_as_sources(text: str, named: list[str]) -> None:
@@ -512,6 +514,8 @@ def test_announced_on_is_the_date_named_as_the_announcement(
         ("Nordlys Kraft is in talks to acquire Tidewater Marine, the ferry business of Halden "
          "Group, people said.", "Halden Group"),
         ("Nordlys Kraft agreed to buy Tidewater Marine. Halden Group, a rival, fell 3%.", None),
+        ("Nordlys Kraft is in talks to buy Tidewater Marine. It is negotiating with Tidewater's "
+         "owner, Norwegian investment firm Halden Group.", "Halden Group"),
     ],
 )  # fmt: skip
 def test_the_seller_is_read_from_any_lede_sentence_naming_the_target(
