@@ -97,10 +97,16 @@ class OrgCandidate:
         return (self.name, *self.forms)
 
 
+_OPENING_QUOTES = "\"“‘'"
+
+
 def _sentence_starts(text: str) -> set[int]:
+    """Where sentences begin, and where a quotation opening a sentence begins: the first word
+    of '"Coding is the clearest money-maker," said ...' is capitalized by grammar, not name."""
     starts = {0}
     for match in _SENTENCE_END.finditer(text):
         starts.add(match.end())
+    starts |= {s + 1 for s in starts if text[s : s + 1] in _OPENING_QUOTES and s < len(text)}
     return starts
 
 

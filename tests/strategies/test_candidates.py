@@ -90,6 +90,9 @@ def test_short_form_joins_the_name_written_first() -> None:
         "Reuters reported that Bloomberg confirmed it.",
         "The USD and EUR were flat against the JPY.",
         "Germany and Japan signed a trade pact in Tokyo.",
+        # A quotation's first word is capitalized by grammar: '"Coding is hot," she said.'
+        'Investors agree. "Coding is where the money is," said an analyst.',
+        "“Packaging was a good business,” he said.",
     ],
 )
 def test_not_organizations(text: str) -> None:
