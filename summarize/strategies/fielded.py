@@ -301,19 +301,31 @@ def _headline_company(text: str, region_end: int, orgs: list[cand.OrgCandidate])
     return _Found(org.name, start, end) if start < _sentence_around(text, 0, 0)[1] else None
 
 
-def _led_by(
+_LEADS_THE_ROUND = re.compile(
+    r"\s+(?:(?:is|are|was|has been|will|would)\s+)?"
+    r"(?:(?:in (?:talks|discussions)|expected|set|poised|likely|due)\s+to\s+)?"
+    r"(?:lead|leads|led|leading)\s+the\s+(?:[\w-]+\s+)?(?:round|investment|financing|raise)\b",
+    re.I,
+)
+"""After a name: "Halcyon Crest is in discussions to lead the round", "Ember led the round"."""
+
+
+def _lead_investor(
     text: str, region_end: int, orgs: list[cand.OrgCandidate], target: _Found | None
 ) -> _Found | None:
-    """The candidate named right after "led by" in the lede: a round's or a buyer group's lead."""
-    occurrences = _occurrences(text[:region_end], orgs)
-    for led in _LED_BY.finditer(text, 0, region_end):
-        named = next((o for o in occurrences if o[0] >= led.end()), None)
-        if named is None or text[led.end() : named[0]].strip(" \t\"'“”"):
+    """The lede's lead investor: named right after "led by", or before "leads the round"; a
+    sentence about an earlier round ("in January, in a round led by Redwood") does not count."""
+    earlier = _earlier_deal_sentences(text[:region_end])
+    leads = []
+    for start, end, org in _occurrences(text[:region_end], orgs):
+        if target is not None and org.name == target.value:
             continue
-        start, end, org = named
-        if target is None or org.name != target.value:
-            return _Found(org.name, start, end)
-    return None
+        if any(s.start <= start < s.end for s in earlier):
+            continue
+        before = text[max(0, start - 12) : start]
+        if re.search(r"\b(?:co-)?led by\s+[\"'“”]?$", before) or _LEADS_THE_ROUND.match(text, end):
+            leads.append(_Found(org.name, start, end))
+    return leads[0] if leads else None
 
 
 def _seller(
@@ -524,7 +536,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
             roles.target = _first_occurrence(text, by_name[choice]) if choice else None
         add(roles.target, Role.target)
         if roles.lead is None:
-            roles.lead = _led_by(text, region_end, orgs, roles.target)
+            roles.lead = _lead_investor(text, region_end, orgs, roles.target)
         if roles.lead is None and _LED_BY.search(text):
             options = [n for n in names if not roles.target or n != roles.target.value]
             choice = await _choose(ctx, "lead", options, head)

@@ -18,9 +18,11 @@ from summarize.strategies.fielded import (
     _date,
     _earlier_deal_sentences,
     _facts,
+    _Found,
     _headline_amount,
     _investors,
     _is_place,
+    _lead_investor,
     _money_roles,
     _occurrences,
     _rule_roles,
@@ -140,6 +142,25 @@ def test_an_earlier_deal_does_not_set_the_type() -> None:
     )
     found = _type_cue(text, len(text))
     assert found is not None and found[0] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Orvane raised $30 million in a round led by Kestrel Ventures.", "Kestrel Ventures"),
+        ("Orvane is raising $30 million. Halden Capital is in discussions to lead the round.",
+         "Halden Capital"),
+        ("Orvane raised $30 million. Halden Capital led the new round.", "Halden Capital"),
+        # The lead of an earlier round, in a sentence about it, is not this round's lead.
+        ("Orvane is raising $30 million. It was valued at $90 million in January, when it raised "
+         "$8 million in a round led by Kestrel Ventures.", None),
+    ],
+)  # fmt: skip
+def test_the_lead_investor(text: str, lead: str | None) -> None:
+    orgs = cand.find_orgs(text, limit=10)
+    target = _Found("Orvane", 0, 6)
+    found = _lead_investor(text, len(text), orgs, target)
+    assert (found.value if found else None) == lead
 
 
 def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
