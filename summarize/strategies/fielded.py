@@ -384,14 +384,32 @@ def _is_place(text: str, name: str) -> bool:
     return re.search(rf"\b{name}-based\b|\bbased in {name}\b|\bNew {name}\b", text) is not None
 
 
+_FILED_WITH = re.compile(r"\b(?:filed|filings?|submitted|registered) (?:with|to) (?:the )?$", re.I)
+
+
+def _registries(text: str, orgs: list[cand.OrgCandidate]) -> set[str]:
+    """Names the article files papers with, and the short form in brackets after one:
+    "documents filed with the Registrar of Companies (RoC)" names a registry, not an investor."""
+    found: set[str] = set()
+    for org in orgs:
+        for m in re.finditer(rf"(?<![\w]){re.escape(org.name)}(?![\w])", text):
+            if _FILED_WITH.search(text[max(0, m.start() - 40) : m.start()]):
+                found.add(org.name)
+                short = re.match(r"\s*\(([^()]{1,12})\)", text[m.end() :])
+                if short:
+                    found.add(short.group(1))
+    return found
+
+
 def _investors(text: str, orgs: list[cand.OrgCandidate], exclude: set[str]) -> list[_Found]:
-    """Candidates named in sentences about who put money in; places, and the analysts quoted
-    on the deal and their firms, excepted."""
+    """Candidates named in sentences about who put money in; places, registries, and the
+    analysts quoted on the deal and their firms, excepted."""
     found: list[_Found] = []
     commentators = find_commentators(text)
     seen = (
         set(exclude)
         | {org.name for org in orgs if _is_place(text, org.name)}
+        | _registries(text, orgs)
         | {p.name for p in commentators}
         | {p.organization for p in commentators if p.organization}
     )

@@ -163,6 +163,16 @@ def test_the_lead_investor(text: str, lead: str | None) -> None:
     assert (found.value if found else None) == lead
 
 
+def test_a_registry_papers_are_filed_with_is_not_an_investor() -> None:
+    text = (
+        "Kotlin Labs raised $40 million from investors including Ember Ventures. According to "
+        "documents filed with the Registrar of Firms (RoF), the board allotted shares to four "
+        "investors."
+    )
+    found = _investors(text, cand.find_orgs(text, limit=10), {"Kotlin Labs"})
+    assert [f.value for f in found] == ["Ember Ventures"]
+
+
 def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
     text = (
         "Halvorsen Capital will buy Orvane shares from employees, investors said. Orvane was "
