@@ -60,7 +60,7 @@ _NEWS_ORGS = {
 
 _CAP = r"(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|\d+[A-Z]\w*)"
 _LINK = r"(?: (?:&|of|de|der|la|du|von|van|y) | |-)"
-ORG_RE = re.compile(rf"{_CAP}(?:{_LINK}{_CAP})*")
+ORG_RE = re.compile(rf"{_CAP}(?:{_LINK}{_CAP})*(?: plc\b)?")
 PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTHS})\.?,?\s(?P<y1>\d{{4}})"

@@ -28,6 +28,16 @@ def test_orgs_most_frequent_first() -> None:
     assert found[1].first == 0
 
 
+def test_a_lowercase_plc_belongs_to_the_name() -> None:
+    text = (
+        "Harlow plc agreed to sell its coatings arm. The arm, Harlow Surface Coatings, makes "
+        "turbine parts. Harlow said the sale was on time."
+    )
+    found = {c.name: c for c in find_orgs(text)}
+    assert set(found) == {"Harlow plc", "Harlow Surface Coatings"}
+    assert found["Harlow plc"].forms == ("Harlow",)
+
+
 def test_all_caps_dateline_is_dropped() -> None:
     text = "NORTH VALE (Wirecast) - Quarro Systems said it will buy Fenwick Data."
     found = names(text)
