@@ -88,9 +88,21 @@ SUFFIX_CURRENCIES: dict[str, str] = {
     "yuan": "CNY",
     "won": "KRW",
     "francs": "CHF",
+    "swiss francs": "CHF",
     "chf": "CHF",
     "kronor": "SEK",
+    "swedish kronor": "SEK",
+    "danish kroner": "DKK",
+    "norwegian kroner": "NOK",
     "reais": "BRL",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD",
+    "british pounds": "GBP",
 }
 
 QUALIFIER_CUES: tuple[tuple[str, Qualifier], ...] = (

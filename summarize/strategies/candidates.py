@@ -145,6 +145,15 @@ def _clean_org(raw: str) -> str:
     return " ".join(words)
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.I)
+_COMPANY_NOUN_AFTER = re.compile(
+    r" (?:[\w-]+ )?(?:company|start-?up|firm|group|maker|developer|operator|lender|bank|insurer|"
+    r"retailer|business|supplier|producer|provider)\b"
+)
+"""Around a word that only describes a company: "the Copenhagen company that makes ...", "a
+Pittsburgh startup". Written only that way, the word is a place or a sector, not a name."""
+
+
 def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
     """Organization-like capitalized names, most frequent and earliest first.
 
@@ -155,12 +164,18 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()
+    named: set[str] = set()  # written at least once as a name, not only as a descriptor
     for match in ORG_RE.finditer(text):
         name = _clean_org(match.group())
         if not name or name.lower() in _NOT_ORG or len(name) < 2:
             continue
         if name.isupper() and len(name) > 4 and " " in name and match.start() in starts:
             continue  # an all-caps dateline such as "NEW YORK"
+        if not (
+            _ARTICLE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+            and _COMPANY_NOUN_AFTER.match(text, match.end())
+        ):
+            named.add(name)
         counts[name] += 1
         first.setdefault(name, match.start())
         if match.start() not in starts:
@@ -183,6 +198,7 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
         OrgCandidate(name, first[name], counts[name], tuple(forms.get(name, ())))
         for name in counts
         if name not in merged
+        and name in named
         and (" " in name or name in mid_sentence or counts[name] > 1)
         and name.lower() not in _NEWS_ORGS
         and not _is_place(name)
@@ -273,16 +289,19 @@ def find_dates(text: str) -> list[tuple[str, Span]]:
     return found
 
 
-_MONTH_DAY = re.compile(rf"(?P<month>{_MONTHS})\.? (?P<day>\d{{1,2}})\b")
+_MONTH_DAY = re.compile(
+    rf"(?P<month>{_MONTHS})\.? (?P<day>\d{{1,2}})\b|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTHS})\b"
+)
 
 
 def month_day_at(text: str, at: int) -> tuple[int, int, Span] | None:
-    """A date written without its year ("March 3") starting at ``at``: (month, day, span)."""
+    """A date written without its year ("March 3", "6 October") starting at ``at``: (month,
+    day, span)."""
     m = _MONTH_DAY.match(text, at)
     if m is None:
         return None
-    month = _MONTH_NUMBER[m["month"].lower()]
-    return month, int(m["day"]), Span(m.group(), m.start(), m.end())
+    month = _MONTH_NUMBER[(m["month"] or m["month2"]).lower().rstrip(".")]
+    return month, int(m["day"] or m["day2"]), Span(m.group(), m.start(), m.end())
 
 
 def sentences(text: str) -> list[Span]:

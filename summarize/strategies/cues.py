@@ -43,7 +43,7 @@ STATUS_CUES = _compile({
         r"ditch(?:ed|es)", r"dropp(?:ed|s) (?:its|the) (?:bid|offer|plan)",
     ],
     DealStatus.completed.value: [
-        r"(?:has |have )?complet(?:ed|es) (?:its |the |their )?(?:\w+ )?(?:acquisition|purchase|takeover|merger|deal|sale|investment)",
+        r"(?:has |have )?complet(?:ed|es) (?:its |the |their )?(?:(?:[£$€¥]|[A-Z]{3} )?[\d.,]+ ?(?:million|billion|bn|m)? )?(?:\w+ )?(?:acquisition|purchase|takeover|merger|deal|sale|investment)",
         r"(?:has |have )?closed (?:its |the |their )?(?:\w+ )?(?:acquisition|purchase|deal|transaction|sale|round|merger)",
         r"(?:deal|acquisition|transaction|purchase|merger|sale) (?:has |had )?closed",
         r"(?:has|have) (?:now )?acquired", r"finali[sz]ed", r"completion of (?:the|its)",

@@ -75,7 +75,8 @@ _DISTRACTOR_CONTEXT = re.compile(
     r"price\b|for each|(?<!\bit )had raised|so far|to date|in total|"
     r"each \w+ share|share price|last year|previous|earlier round|in 20\d\d|synerg\w+|"
     r"(?<!including )(?<!including net )debt\b|"  # "$4bn including debt" is the deal's size
-    r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus",
+    r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus|\bloan\b|"
+    r"credit (?:line|facility)|savings",
     re.I,
 )
 _PAST_VALUATION = re.compile(
@@ -621,12 +622,14 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
 
 
 def _headline_amount(text: str, amounts: list[MoneyMention]) -> MoneyMention | None:
-    """The deal's size where the headline and the first sentence after it state the same
-    figure: the body's parts of a price (cash now, an earn-out later) are then no rivals."""
-    headline_end = _sentence_around(text, 0, 0)[1]
-    first_end = _sentence_around(text, headline_end + 1, headline_end + 1)[1]
-    if first_end <= headline_end:
-        return None
+    """The deal's size where the headline and the paragraph after it state the same figure:
+    the body's parts of a price (cash now, an earn-out later) are then no rivals."""
+    headline_end = text.find("\n")
+    if not 0 < headline_end < 250:
+        return None  # no headline line
+    start = headline_end + len(text[headline_end:]) - len(text[headline_end:].lstrip())
+    first_end = text.find("\n", start)
+    first_end = len(text) if first_end == -1 else first_end
     in_headline = {(m.value, m.currency) for m in amounts if m.start < headline_end}
     return next(
         (
@@ -744,11 +747,14 @@ def _consideration(summary: DealSummary, text: str, region_end: int, deal_type: 
 
 _ANNOUNCED_AT = re.compile(
     r"\b(?:(?:first|originally|initially) announced|"
-    r"(?:deal|transaction|acquisition|agreement|merger|offer) was announced) (?:on )?",
+    r"(?:deal|transaction|acquisition|agreement|merger|offer) was announced|"
+    r"(?:deal|transaction|acquisition|takeover|agreement|merger|purchase) (?:it|they|that|which) "
+    r"(?:first )?announced) (?:on )?",
     re.I,
 )
 """Words before the announcement date in a later report: "a transaction it first announced on
-March 3", "The deal, first announced on January 14, 2025, closed ..."."""
+March 3", "The deal, first announced on January 14, 2025, closed ...", "a takeover it announced
+on 6 October last year"."""
 
 
 def _date(summary: DealSummary, text: str) -> None:

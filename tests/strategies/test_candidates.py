@@ -38,6 +38,24 @@ def test_a_lowercase_plc_belongs_to_the_name() -> None:
     assert found["Harlow plc"].forms == ("Harlow",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Tidevik, the Copenhagen company that makes ship software, rose.",
+        "Tidevik is a Hamburg start-up. Tidevik makes ship software.",
+    ],
+)
+def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:
+    assert names(text) == ["Tidevik"]
+
+
+def test_a_name_written_once_as_a_name_stays() -> None:
+    text = (
+        "Kestrel Ventures invested. The Kestrel Ventures team said the Kestrel Ventures firm grew."
+    )
+    assert names(text) == ["Kestrel Ventures"]
+
+
 def test_all_caps_dateline_is_dropped() -> None:
     text = "NORTH VALE (Wirecast) - Quarro Systems said it will buy Fenwick Data."
     found = names(text)

@@ -107,6 +107,7 @@ def test_best_cue_minimum() -> None:
     [
         ("Acme has called off its bid for Widget.", "terminated"),
         ("Acme has completed its acquisition of Widget.", "completed"),
+        ("Acme said it had completed its £742 million acquisition of Widget.", "completed"),
         ("Widget has raised $40 million from investors.", "completed"),
         ("Widget raised €12m in new money.", "completed"),
         ("Acme raised its offer for Widget.", "announced"),

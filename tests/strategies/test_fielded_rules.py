@@ -78,6 +78,8 @@ def roles_of(
          ["about €1.2 billion"], []),
         ("Halvorsen will buy Pellucid for $4 billion including net debt.", ["$4 billion"], []),
         ("Pellucid carries $900 million of debt.", [], []),
+        ("Halvorsen drew £450 million of a term loan to pay for it.", [], []),
+        ("The deal brings £22 million in annual cost savings.", [], []),
     ],
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
@@ -191,6 +193,10 @@ def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
         # Written differently, the same figure: "$1.1bn" and "$1.1 billion".
         ("Halvorsen buys Pellucid for $1.1bn\nHalvorsen will pay $1.1 billion for Pellucid.",
          "$1.1 billion"),
+        # The first paragraph, however long: "U.S." does not end it.
+        ("Halvorsen to buy Pellucid for up to $480 million\nHalvorsen said it would buy Pellucid, "
+         "a U.S. developer of tests, for up to $480 million. It pays $400 million at closing.",
+         "up to $480 million"),
         # Without the figure in both, the model chooses among the options.
         ("Halvorsen to buy Pellucid\nHalvorsen will pay $350 million now and $60 million later.",
          None),
@@ -198,7 +204,7 @@ def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
          None),
     ],
 )  # fmt: skip
-def test_the_figure_headline_and_first_sentence_share_is_the_amount(
+def test_the_figure_headline_and_first_paragraph_share_is_the_amount(
     text: str, chosen: str | None
 ) -> None:
     amounts, _ = _money_roles(text, len(text))
@@ -524,6 +530,8 @@ def test_a_place_is_not_an_investor(text: str, name: str, place: bool) -> None:
         ("OSLO, 30 May 2025 - The deal, first announced on January 14, 2025, closed today.",
          "2025-01-14"),
         ("OSLO, 3 March 2025 - Nordlys agreed to buy Tidewater.", "2025-03-03"),
+        ("OSLO, 29 January 2026 - Nordlys closed a takeover it announced on 6 October last year.",
+         "2025-10-06"),
         ("Nordlys agreed to buy Tidewater, it said.", None),
     ],
 )  # fmt: skip
