@@ -44,14 +44,19 @@ LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 matches decides; with none it is ``implied``."""
 VALUED = re.compile(r"\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
 """Words that make the figure after them a valuation at all."""
+_NEW_MONEY = r"(?:(?:new|fresh) (?:money|capital|funds|investment)|investment|round)"
 AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}post-?\s?money", re.I)),
     ("pre_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}pre-?\s?money", re.I)),
+    ("post_money", re.compile(rf"^\W{{0,3}}(?:after|including) the {_NEW_MONEY}", re.I)),
+    ("pre_money", re.compile(rf"^\W{{0,3}}before the {_NEW_MONEY}", re.I)),
     ("implied", re.compile(r"^\W{0,3}(?:\w+\W+){0,1}valuation\b", re.I)),
 )
 """Cues right after a figure, which also make it a valuation: "a $5 billion post-money
-valuation"."""
+valuation", "at about €600 million before the new money is added"."""
 PAST_YEAR = re.compile(r"^\s*(?:in|as of|back in) (?:19|20)\d\d\b|^\s*(?:last|a) year", re.I)
+PAST_YEAR_BEFORE = re.compile(r"\b(?:in|back in) (?:19|20)\d\d\b(?!.*\b(?:will|would)\b)", re.I)
+"""A year before the valuation word dates it: "bought it in 2019 in a deal that valued it at"."""
 AFTER_CHARS = 40
 DIGIT_MARGIN = 30
 """Characters kept either side of a figure's digits: room for "no less than US$" and "crore
@@ -113,6 +118,8 @@ def label_mention(
     if valued:
         if past := PAST_YEAR.search(after):
             return "last_round", f"{valued.group(0)} … {past.group(0).strip()}"
+        if past := PAST_YEAR_BEFORE.search(before[: valued.start()]):
+            return "last_round", f"{past.group(0)} … {valued.group(0)}"
         return "implied", valued.group(0)
     return None
 

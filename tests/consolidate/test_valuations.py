@@ -38,8 +38,16 @@ from .conftest import deal, fact, money
         ),
         ("A sale of employee shares would value it at $12 billion.", [("tender_offer", 12e9)]),
         ("In its last funding round it raised $50 million.", []),
+        ("The round would value it at about €600 million before the new money is added.",
+         [("pre_money", 6e8)]),
+        ("The round values it at $2 billion including the new investment.", [("post_money", 2e9)]),
+        # An earlier deal's year before the valuation word dates the figure.
+        ("Its owner bought it in 2019 in a deal that valued it at £310 million.",
+         [("last_round", 3.1e8)]),
+        ("Tidevik was valued at €140 million when it raised €28 million in a Series A round.",
+         [("last_round", 1.4e8)]),
     ],
-)
+)  # fmt: skip
 def test_labels_follow_the_words_before_each_figure(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
