@@ -147,8 +147,8 @@ def _clean_org(raw: str) -> str:
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.I)
 _COMPANY_NOUN_AFTER = re.compile(
-    r" (?:[\w-]+ )?(?:company|start-?up|firm|group|maker|developer|operator|lender|bank|insurer|"
-    r"retailer|business|supplier|producer|provider)\b"
+    r" (?:[\w-]+ ){0,2}(?:company|start-?up|firm|group|maker|developer|operator|lender|bank|"
+    r"insurer|retailer|business|supplier|producer|provider)\b"
 )
 """Around a word that only describes a company: "the Copenhagen company that makes ...", "a
 Pittsburgh startup". Written only that way, the word is a place or a sector, not a name."""

@@ -127,7 +127,7 @@ CONSIDERATION_CUES = _compile({
 
 SOURCE_PATTERNS: list[tuple[re.Pattern[str], SourceKind, str | None]] = [
     (re.compile(r"people familiar with the (?:matter|plans|talks|discussions|deal)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:a|one|two|three) (?:persons?|people) (?:familiar|with knowledge|briefed)[\w ]{0,20}", re.I), SourceKind.anonymous, None),
+    (re.compile(r"(?:a|one|two|three|four|several) (?:persons?|people) (?:familiar with|with (?:direct )?knowledge of|briefed on) the (?:matter|plans|talks|discussions|deal|negotiations|terms|transaction|situation)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:people|persons?|sources) with (?:direct )?knowledge of the (?:matter|plans|talks|discussions|deal|negotiations)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:(?:two|three|several) )?(?:people|persons?|sources) (?:aware of|close to) the (?:matter|plans|talks|discussions|deal|negotiations|company|companies)", re.I), SourceKind.anonymous, None),
     (re.compile(r"(?:(?<=\bat )|(?<=\bon )|(?<=during ))(?:a|the) (?:news conference|press conference|conference call|call with (?:analysts|investors))", re.I), SourceKind.company, None),

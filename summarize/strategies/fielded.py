@@ -497,6 +497,17 @@ def _money_roles(
     return amounts, [mention for _, mention in ranked]
 
 
+_CREDIT_LINE = re.compile(
+    r"^\((?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled) by [^)\n]*\)[ \t]*$", re.M
+)
+"""A wire story's credit line, "(Reporting by Freja Lindholm in Copenhagen; Editing by ...)":
+its names are reporters and places, never a deal's parties."""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     """Build a DealSummary from article spans, cue rules and constrained model choices."""
     text = article.text
@@ -524,7 +535,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
         status = DealStatus.in_talks
 
     # candidates and roles
-    orgs = cand.find_orgs(text, limit=int(settings["max_orgs"]))
+    orgs = cand.find_orgs(_CREDIT_LINE.sub(_blank, text), limit=int(settings["max_orgs"]))
     roles = _rule_roles(text, region_end, orgs) if settings["use_role_rules"] else _Roles()
     names = [o.name for o in orgs]
     by_name = {o.name: o for o in orgs}
@@ -828,6 +839,10 @@ def _company_sources(text: str, principals: Principals) -> list[Source]:
     return [source for _, source in sorted(found, key=lambda f: f[0])]
 
 
+_COUNTED = re.compile(r"^(?:a|one|two|three|four|several) (?=persons?|people)")
+_PERSON = re.compile(r"^persons?\b")
+
+
 def _sources(text: str, principals: Principals = ()) -> list[Source]:
     sources: list[Source] = []
     seen: set[str] = set()
@@ -840,6 +855,8 @@ def _sources(text: str, principals: Principals = ()) -> list[Source]:
             else:
                 kind_here = kind
             key = label.lower()
+            if kind_here is cues.SourceKind.anonymous:  # "three people familiar with ..." is
+                key = _PERSON.sub("people", _COUNTED.sub("", key))  # "people familiar with ..."
             if key in seen:
                 continue
             seen.add(key)

@@ -43,6 +43,7 @@ def test_a_lowercase_plc_belongs_to_the_name() -> None:
     [
         "Shares in Tidevik, the Copenhagen company that makes ship software, rose.",
         "Tidevik is a Hamburg start-up. Tidevik makes ship software.",
+        "Shares in Tidevik, a Copenhagen venture capital firm, rose.",
     ],
 )
 def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:

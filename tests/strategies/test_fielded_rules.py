@@ -426,6 +426,17 @@ async def test_a_secondary_sale_names_the_company_and_the_buyers_lead(
     assert rules_only.requests == 0
 
 
+async def test_a_wire_credit_line_names_no_party(rules_only: CallContext) -> None:
+    text = (
+        "Orvane raises $30 million\n"
+        "Orvane raised $30 million in a round led by Halden Capital, it said on Monday.\n"
+        "Existing backer Kestrel Ventures, an Aarhus venture firm, also took part.\n"
+        "(Reporting by Freja Lindholm in Aarhus; Editing by Mark Oduya)\n"
+    )
+    summary = await fielded(rules_only, make_article(text, id="c", source="c"))
+    assert [p.name for p in summary.parties] == ["Orvane", "Halden Capital", "Kestrel Ventures"]
+
+
 @pytest.mark.parametrize(
     ("lede_text", "status"),
     [
@@ -461,6 +472,17 @@ PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Tidewat
 def test_the_deal_companies_are_named_as_sources(text: str, named: list[str]) -> None:
     company = [s.name for s in _sources(text, PRINCIPALS) if s.kind.value == "company"]
     assert company == named
+
+
+def test_one_anonymous_source_however_many_people_it_counts() -> None:
+    text = (
+        "Orvane is in talks, people familiar with the matter said. Two people familiar with the "
+        "terms said the price was set; a person familiar with the matter said it was high."
+    )
+    assert [s.name for s in _sources(text)] == [
+        "people familiar with the matter",
+        "Two people familiar with the terms",
+    ]
 
 
 def test_a_named_company_replaces_the_generic_statement() -> None:
