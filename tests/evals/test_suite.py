@@ -18,12 +18,12 @@ EMBEDDED_DEFAULT = {"provider": "local"}
 """The configuration the shipped cassettes were recorded with (``summarize eval --record``)."""
 
 DEALS_FLOORS = {
-    "parties": 0.8,
-    "target": 0.8,
-    "amount": 0.7,
+    "parties": 0.9,  # 0.96 once earlier deals, registries and quotation openers are left out
+    "target": 0.85,  # 0.92
+    "amount": 0.9,  # 0.97 once the headline's figure wins and earlier rounds are no options
     "status": 0.6,
     "deal_type": 0.7,
-    "overall": 0.75,
+    "overall": 0.85,  # 0.883
     "key_people": 0.65,  # 0.71 once people are read next to their titles in either order
     "sources": 0.5,  # 0.58: the deal's own companies and their news conferences are sources
     "consideration": 0.9,  # 0.95: "in cash" inside "in cash and stock" counts as mixed
@@ -70,6 +70,6 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
     # Floors at what the embedded default reaches today: merging reports never mixes two deals.
     assert report["grouping"]["precision"] == 1.0
     assert report["grouping"]["f1"] == 1.0  # every group exactly right, the Quillon pair too
-    assert report["merged_accuracy"] >= 0.95  # 0.98
+    assert report["merged_accuracy"] >= 0.95  # 0.98 over 11 groups, 4 of them held out
     assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict
     assert report["conflicts"]["false"] == 0  # no conflict where the labels agree
