@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from summarize.articles import Article
@@ -268,8 +269,10 @@ _BACK_REFERENCE = re.compile(r"(?:That|This|The same) (?:round|deal|financing|in
 """A sentence that goes on about the earlier deal: "That round ... was led by Marlowe"."""
 
 
-def _earlier_deal_sentences(text: str) -> list[cand.Span]:
-    """Sentences about an earlier deal, and those right after that refer back to it."""
+@lru_cache(maxsize=8)
+def _earlier_deal_sentences(text: str) -> tuple[cand.Span, ...]:
+    """Sentences about an earlier deal, and those right after that refer back to it (cached:
+    the type, amount and lead rules all ask about the same lede)."""
     found: list[cand.Span] = []
     previous_was_earlier = False
     for sentence in cand.sentences(text):
@@ -279,7 +282,7 @@ def _earlier_deal_sentences(text: str) -> list[cand.Span]:
         if earlier:
             found.append(sentence)
         previous_was_earlier = earlier
-    return found
+    return tuple(found)
 
 
 def _type_cue(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
@@ -302,6 +305,7 @@ def _headline_company(text: str, region_end: int, orgs: list[cand.OrgCandidate])
     return _Found(org.name, start, end) if start < _sentence_around(text, 0, 0)[1] else None
 
 
+_LED_BY_BEFORE = re.compile(r"\b(?:co-)?led by\s+[\"'“”]?$")
 _LEADS_THE_ROUND = re.compile(
     r"\s+(?:(?:is|are|was|has been|will|would)\s+)?"
     r"(?:(?:in (?:talks|discussions)|expected|set|poised|likely|due)\s+to\s+)?"
@@ -324,7 +328,7 @@ def _lead_investor(
         if any(s.start <= start < s.end for s in earlier):
             continue
         before = text[max(0, start - 12) : start]
-        if re.search(r"\b(?:co-)?led by\s+[\"'“”]?$", before) or _LEADS_THE_ROUND.match(text, end):
+        if _LED_BY_BEFORE.search(before) or _LEADS_THE_ROUND.match(text, end):
             leads.append(_Found(org.name, start, end))
     return leads[0] if leads else None
 
@@ -632,13 +636,17 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     return summary
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def _headline_amount(text: str, amounts: list[MoneyMention]) -> MoneyMention | None:
     """The deal's size where the headline and the paragraph after it state the same figure:
     the body's parts of a price (cash now, an earn-out later) are then no rivals."""
     headline_end = text.find("\n")
     if not 0 < headline_end < 250:
         return None  # no headline line
-    start = headline_end + len(text[headline_end:]) - len(text[headline_end:].lstrip())
+    blank = _SPACE.match(text, headline_end)
+    start = blank.end() if blank else headline_end
     first_end = text.find("\n", start)
     first_end = len(text) if first_end == -1 else first_end
     in_headline = {(m.value, m.currency) for m in amounts if m.start < headline_end}
