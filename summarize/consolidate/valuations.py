@@ -42,8 +42,9 @@ LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Which valuation a figure is, from the words before it, strongest first: the first that
 matches decides; with none it is ``implied``."""
-VALUED = re.compile(r"\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
-"""Words that make the figure after them a valuation at all."""
+VALUED = re.compile(r"(?<!market )\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
+"""Words that make the figure after them a valuation at all; a market value is a share price
+times shares, not a valuation anyone set."""
 _NEW_MONEY = r"(?:(?:new|fresh) (?:money|capital|funds|investment)|investment|round)"
 AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}post-?\s?money", re.I)),

@@ -63,6 +63,8 @@ STATUS_CUES = _compile({
         r"will (?:buy|acquire|purchase|merge|invest)", r"struck a deal",
         r"agrees? to (?:buy|acquire|purchase|sell|merge|invest|take|combine)",
         r"unveil(?:ed|s)", r"raise[sd]? (?:its|the) (?:offer|bid)",
+        r"agree(?:s|d)? (?:an? )?(?:\S+ ){0,3}?(?:merger|takeover|acquisition|buyout|deal)",
+        r"(?:will|would) (?:combine|merge) in an? (?:[\w-]+ ){0,2}merger",
     ],
     DealStatus.in_talks.value: [
         r"in (?:advanced |early |exclusive |preliminary )?(?:talks|discussions|negotiations)",

@@ -111,6 +111,7 @@ FACT_CUES = tuple(
 share, financing, who owns what afterwards, a termination fee. One sentence each, the first."""
 LEDE_AND_VALUATION_FACTS = 5
 MOST_FACTS = 7
+_COMBINED_SIZE = re.compile(r"\b(?:creat(?:e|es|ing)|form(?:s|ing)?)\s+(?:an?\s+)?$", re.I)
 _PART_DEALS = (DealType.funding_round, DealType.minority_investment, DealType.other)
 """Deals in which investors buy a part of a company: a figure the company is valued at is
 then its valuation, never the price."""
@@ -369,7 +370,8 @@ firm Harlinger Capital"."""
 _DESCRIPTOR = re.compile(
     r"^(?:'s|’s)?\s*(?:(?!(?:from|to|by|with|for|and|or)\s)[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
     r"group|unit|arm|business|division|start-?up|retailer|chain|bank|insurer|lender|manufacturer|"
-    r"supplier|brand|platform|rival|parent)\s*,?\s*$"
+    r"supplier|brand|platform|rival|parent|recycler|processor|distributor|specialist|miner|"
+    r"carrier|airline)\s*,?\s*$"
 )
 
 
@@ -492,6 +494,8 @@ def _money_roles(
             continue
         if re.match(r"\s*(?:a|per|each)\s+(?:\w+\s+)?share", after):
             continue
+        if _COMBINED_SIZE.search(window):
+            continue  # "talks to create a ¥1.4tn chemicals group": the merged group's size
         if "(" in window[-3:] or mention.start > region_end:
             continue  # a conversion in brackets, or past the lede
         if any(s.start <= mention.start < s.end for s in earlier):
@@ -667,6 +671,11 @@ _HEDGE = re.compile(
 )
 
 
+_AFTER_ENDING = re.compile(r"\b(?:after|since|following)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+"""An ending told as what came before: "two weeks after abandoning a larger acquisition", "a
+fortnight after Karrawong called off its agreement" is another deal's end, not this one's."""
+
+
 def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
     """Where the deal stands, from the lede's cue phrases.
 
@@ -683,7 +692,13 @@ def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
             c
             for c in found
             if c.label not in {"completed", "terminated", "announced"}
-            or not _HEDGE.search(text[max(0, c.start - 30) : c.start])
+            or not (
+                _HEDGE.search(text[max(0, c.start - 30) : c.start])
+                or (
+                    c.label == "terminated"
+                    and _AFTER_ENDING.search(text[max(0, c.start - 40) : c.start])
+                )
+            )
         ]
 
     found = usable(cues.find_cues(cues.STATUS_CUES, text[:region_end], region_end))
@@ -768,7 +783,9 @@ _ANNOUNCED_AT = re.compile(
     r"\b(?:(?:first|originally|initially) announced|"
     r"(?:deal|transaction|acquisition|agreement|merger|offer) was announced|"
     r"(?:deal|transaction|acquisition|takeover|agreement|merger|purchase) (?:it|they|that|which) "
-    r"(?:first )?announced) (?:on )?",
+    r"(?:first )?announced|"
+    r"(?:had|has|have) announced (?:the|its|their) (?:deal|transaction|acquisition|takeover|"
+    r"agreement|merger|purchase)) (?:on )?",
     re.I,
 )
 """Words before the announcement date in a later report: "a transaction it first announced on

@@ -46,6 +46,8 @@ from .conftest import deal, fact, money
          [("last_round", 3.1e8)]),
         ("Tidevik was valued at €140 million when it raised €28 million in a Series A round.",
          [("last_round", 1.4e8)]),
+        # A market value is shares times price, not a valuation.
+        ("The merger would create a group with a combined market value of about ¥1.4tn.", []),
     ],
 )  # fmt: skip
 def test_labels_follow_the_words_before_each_figure(

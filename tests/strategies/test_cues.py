@@ -116,6 +116,9 @@ def test_best_cue_minimum() -> None:
         ("Acme is in advanced talks to buy Widget.", "in_talks"),
         ("Acme is nearing an agreement to buy Widget.", "in_talks"),
         ("Acme nears deal for Widget", "in_talks"),
+        ("Acme and Widget agree all-share merger of equals", "announced"),
+        ("Acme agrees £742 million takeover of Widget", "announced"),
+        ("Acme and Widget said they would combine in an all-share merger.", "announced"),
         ("Acme is said to weigh a bid, people familiar with the matter said.", "rumored"),
     ],
 )

@@ -80,6 +80,8 @@ def roles_of(
         ("Pellucid carries $900 million of debt.", [], []),
         ("Halvorsen drew £450 million of a term loan to pay for it.", [], []),
         ("The deal brings £22 million in annual cost savings.", [], []),
+        # A merger's combined size is not a price.
+        ("Halvorsen and Pellucid are in talks to create a ¥1.4tn chemicals group.", [], []),
     ],
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
@@ -273,6 +275,8 @@ def occurrences_after(text: str, word: str) -> list[tuple[int, int, cand.OrgCand
         ("Halvorsen Foods will buy Crunchettes and Pellucid Brands for cash.", "Crunchettes"),
         ("Halvorsen Foods will buy Pellucid Brands from private equity owner Vantor Group.",
          "Pellucid Brands"),
+        ("Halvorsen Foods will buy Gippsland organics recycler Pellucid Brands.",
+         "Pellucid Brands"),
     ],
 )  # fmt: skip
 def test_skip_descriptors(text: str, first: str) -> None:
@@ -454,6 +458,19 @@ def test_the_news_comes_first_when_stage_cues_tie(lede_text: str, status: str) -
     assert found is not None and found[0] == status
 
 
+@pytest.mark.parametrize(
+    "lede_text",
+    [
+        "Halvorsen agreed to buy Pellucid, two weeks after abandoning a larger acquisition.",
+        "Halvorsen agreed to buy Pellucid. It comes a week after Halvorsen called off its bid for "
+        "Vantor. The Vantor deal collapsed in May.",
+    ],
+)
+def test_another_deals_ending_told_as_what_came_before_is_not_this_ones(lede_text: str) -> None:
+    found = _status(lede_text, len(lede_text))
+    assert found is not None and found[0] == "announced"
+
+
 PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Tidewater Marine", ())]
 
 
@@ -554,6 +571,8 @@ def test_a_place_is_not_an_investor(text: str, name: str, place: bool) -> None:
         ("OSLO, 3 March 2025 - Nordlys agreed to buy Tidewater.", "2025-03-03"),
         ("OSLO, 29 January 2026 - Nordlys closed a takeover it announced on 6 October last year.",
          "2025-10-06"),
+        ("SYDNEY, 13 October 2025 - Nordlys ended the deal. It had announced the purchase on "
+         "4 August.", "2025-08-04"),
         ("Nordlys agreed to buy Tidewater, it said.", None),
     ],
 )  # fmt: skip
