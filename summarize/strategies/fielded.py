@@ -111,7 +111,9 @@ FACT_CUES = tuple(
 share, financing, who owns what afterwards, a termination fee. One sentence each, the first."""
 LEDE_AND_VALUATION_FACTS = 5
 MOST_FACTS = 7
-_COMBINED_SIZE = re.compile(r"\b(?:creat(?:e|es|ing)|form(?:s|ing)?)\s+(?:an?\s+)?$", re.I)
+_COMBINED_SIZE = re.compile(r"\bcreat(?:e|es|ing)\s+(?:an?\s+)?$", re.I)
+"""Before a merger's combined size: "talks to create a ¥1.4tn group". Not "form": "form a $2
+billion joint venture" states what the partners put in."""
 _PART_DEALS = (DealType.funding_round, DealType.minority_investment, DealType.other)
 """Deals in which investors buy a part of a company: a figure the company is valued at is
 then its valuation, never the price."""

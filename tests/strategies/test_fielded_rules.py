@@ -82,6 +82,7 @@ def roles_of(
         ("The deal brings £22 million in annual cost savings.", [], []),
         # A merger's combined size is not a price.
         ("Halvorsen and Pellucid are in talks to create a ¥1.4tn chemicals group.", [], []),
+        ("Halvorsen and Pellucid will form a $2 billion joint venture.", ["$2 billion"], []),
     ],
 )  # fmt: skip
 def test_money_roles(text: str, amounts: list[str], valuations: list[str]) -> None:
