@@ -378,15 +378,19 @@ def rules_only() -> CallContext:
     )
 
 
+async def by_rules(ctx: CallContext, text: str) -> DealSummary:
+    """The embedded strategy's summary of ``text`` with a model that must not be asked."""
+    return await fielded(ctx, make_article(text, id="rules", source="rules"))
+
+
 async def test_rules_alone_fill_a_clear_article(rules_only: CallContext) -> None:
-    ctx = rules_only
     text = (
         "Halvorsen Foods to buy Pellucid Brands for $2 billion\n"
         "OSLO, 3 March 2025 - Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion "
         "in cash, the companies said in a statement.\n"
         "The deal is subject to regulatory approval and is expected to close next year.\n"
     )
-    summary = await fielded(ctx, make_article(text, id="a", source="a"))
+    summary = await by_rules(rules_only, text)
     assert summary.deal_type is DealType.acquisition
     assert summary.status is DealStatus.pending_approval
     assert summary.names(Role.acquirer) == ["Halvorsen Foods"]
@@ -398,12 +402,12 @@ async def test_rules_alone_fill_a_clear_article(rules_only: CallContext) -> None
     assert summary.amount.evidence is not None
     quotes.append(summary.amount.evidence.quote)
     assert all(quote in text for quote in quotes)
-    assert ctx.requests == 0
+    assert rules_only.requests == 0
 
 
 async def test_text_without_deal_cues_is_no_deal(rules_only: CallContext) -> None:
     text = "The harbour town enjoyed mild weather all week, and the ferries ran on time.\n"
-    summary = await fielded(rules_only, make_article(text, id="w", source="w"))
+    summary = await by_rules(rules_only, text)
     assert not summary.is_deal
     assert summary.headline
 
@@ -419,7 +423,7 @@ async def test_a_secondary_sale_names_the_company_and_the_buyers_lead(
         "Orvane was last valued at $5 billion in a Series B funding round in 2023. That round was "
         "led by Kestrel Ventures.\n"
     )
-    summary = await fielded(rules_only, make_article(text, id="s", source="s"))
+    summary = await by_rules(rules_only, text)
     assert summary.deal_type is DealType.other
     assert summary.status is DealStatus.in_talks
     assert [(p.name, p.role) for p in summary.parties] == [
@@ -438,7 +442,7 @@ async def test_a_wire_credit_line_names_no_party(rules_only: CallContext) -> Non
         "Existing backer Kestrel Ventures, an Aarhus venture firm, also took part.\n"
         "(Reporting by Freja Lindholm in Aarhus; Editing by Mark Oduya)\n"
     )
-    summary = await fielded(rules_only, make_article(text, id="c", source="c"))
+    summary = await by_rules(rules_only, text)
     assert [p.name for p in summary.parties] == ["Orvane", "Halden Capital", "Kestrel Ventures"]
 
 
