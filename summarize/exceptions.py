@@ -50,11 +50,14 @@ class ProviderError(SummarizeError):
         model: str | None = None,
         attempts: int | None = None,
         cause: str | None = None,
+        transient: bool = False,
     ) -> None:
         self.provider = provider
         self.model = model
         self.attempts = attempts
         self.cause = cause
+        self.transient = transient
+        """A later run may succeed (connection, timeout, 429, 5xx, crashed server)."""
         where = "/".join(p for p in (provider, model) if p)
         tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts else ""
         prefix = f"{where}: " if where else ""

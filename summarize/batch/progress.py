@@ -83,7 +83,11 @@ def progress_fields(stats: BatchStats) -> dict[str, str]:
 
 def summary_line(stats: BatchStats, out: Path | None) -> str:
     """The one line a run ends with: counts, tokens, cost, speed."""
-    parts = [f"{stats.succeeded} summarized", f"{stats.failed} failed"]
+    failed = f"{stats.failed} failed"
+    if stats.failed:
+        permanent = stats.failed - stats.transient
+        failed += f" ({stats.transient} transient, retried by a rerun; {permanent} permanent)"
+    parts = [f"{stats.succeeded} summarized", failed]
     if stats.cached:
         parts.append(f"{stats.cached} from cache")
     if stats.skipped:

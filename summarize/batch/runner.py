@@ -34,11 +34,14 @@ class ErrorInfo:
     cause: str
     message: str
     attempts: int | None = None
+    transient: bool = False
+    """A later run may succeed (the server was down, slow or crashed): resume retries it."""
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> ErrorInfo:
         if isinstance(exc, ProviderError):
-            return cls("ProviderError", exc.cause or "provider", str(exc), exc.attempts)
+            cause = exc.cause or "provider"
+            return cls("ProviderError", cause, str(exc), exc.attempts, exc.transient)
         if isinstance(exc, NoDealError):
             return cls("NoDealError", "no_deal", str(exc), None)
         if isinstance(exc, SummarizeError):
@@ -77,6 +80,7 @@ class BatchResult:
                 "cause": error.cause,
                 "message": error.message,
                 "attempts": error.attempts,
+                "transient": error.transient,
             },
         }
 
@@ -87,6 +91,8 @@ class BatchStats:
 
     succeeded: int = 0
     failed: int = 0
+    transient: int = 0
+    """Failures a rerun retries (connection, timeout, 429, 5xx, crashed server)."""
     cached: int = 0
     skipped: int = 0
     """Already in the output (resume)."""
@@ -259,6 +265,7 @@ class BatchRunner:
             self.stats.succeeded += 1
         else:
             self.stats.failed += 1
+            self.stats.transient += bool(result.error and result.error.transient)
         if result.cached:
             self.stats.cached += 1
         self.stats.usage = self.budget.usage

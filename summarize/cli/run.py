@@ -165,8 +165,14 @@ def run(
     )
     if log and log.torn_bytes:
         err.print(f"cut {log.torn_bytes} bytes of a record left half-written by an earlier run")
-    if log and log.done:
-        err.print(f"resuming: {len(log.done)} articles already in {out}")
+    if log and (log.done or log.retrying):
+        kept = f", {log.kept_errors} of them permanent failures" if log.kept_errors else ""
+        again = (
+            f"; retrying {len(log.retrying)} that failed for a transient reason"
+            if log.retrying
+            else ""
+        )
+        err.print(f"resuming: {len(log.done)} articles already in {out}{kept}{again}")
     done: list[tuple[Article, DealSummary]] = []
 
     def write(result: BatchResult) -> None:

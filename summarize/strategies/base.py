@@ -14,7 +14,7 @@ from summarize.articles import Article
 from summarize.exceptions import ProviderError
 from summarize.prompts import Prompt
 from summarize.providers import Endpoint
-from summarize.retry import RetryPolicy, describe_failure
+from summarize.retry import RetryPolicy, describe_failure, is_transient
 from summarize.schema import DealSummary, Usage
 
 T = TypeVar("T")
@@ -55,6 +55,7 @@ class CallContext:
                 model=self.endpoint.model,
                 attempts=tries,
                 cause=type(exc).__name__,
+                transient=is_transient(exc),
             ) from exc
         self.requests += 1
         self.add_usage(response)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch import OutputLog, done_ids, record_id
+from summarize.batch import OutputLog, done_ids, iter_records, record_id
+from summarize.batch.resume import is_transient_record
 from summarize.exceptions import ConfigError
 from summarize.testing import FaultServer, fake_articles
 
@@ -56,6 +57,46 @@ def test_a_torn_last_line_is_cut_before_appending(
     lines = out.read_bytes().splitlines(keepends=True)
     assert all(line.endswith(b"\n") for line in lines)
     assert done_ids(out) == ids | {"a4"}
+
+
+TRANSIENT = {"id": "a3", "error": {"type": "ProviderError", "cause": "APIConnectionError",
+              "message": "local/m: connection failed", "transient": True}}  # fmt: skip
+LEGACY_TRANSIENT = {"id": "a5", "error": {"type": "ProviderError", "cause": "InternalServerError",
+                    "message": "local/m: HTTP 500: boom after 4 attempts"}}  # fmt: skip
+LEGACY_PERMANENT = {"id": "a6", "error": {"type": "ProviderError", "cause": "validation",
+                    "message": "the model kept returning output that does not fit"}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("record", "transient"),
+    [(SUMMARY, False), (ERROR, False), (TRANSIENT, True), (LEGACY_TRANSIENT, True),
+     (LEGACY_PERMANENT, False)],
+)  # fmt: skip
+def test_transient_errors_are_told_from_permanent_ones(
+    record: dict[str, object], transient: bool
+) -> None:
+    assert is_transient_record(record) is transient
+
+
+def test_resume_retries_transient_errors_and_keeps_permanent_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    write_lines(out, SUMMARY, TRANSIENT, ERROR, LEGACY_TRANSIENT, LEGACY_PERMANENT)
+    with OutputLog(out) as log:
+        assert log.done == {"a1", "a2", "a6"}
+        assert log.retrying == {"a3", "a5"}
+        assert log.kept_errors == 2
+        log.write({"id": "a3", "headline": "now summarized"})
+    ids = [record_id(r) for r in iter_records(out)]
+    assert sorted(ids) == ["a1", "a2", "a3", "a6"], "each id once, the transient errors gone"
+    assert not list(tmp_path.glob(".out.jsonl.resume-*")), "no temporary file left behind"
+
+
+def test_a_transient_error_after_a_summary_is_not_retried(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    write_lines(out, {**TRANSIENT, "id": "a1"}, SUMMARY)
+    with OutputLog(out) as log:
+        assert log.done == {"a1"}
+        assert log.retrying == set()
 
 
 def test_no_resume_starts_the_file_over(tmp_path: Path) -> None:

@@ -182,7 +182,7 @@ async def test_a_bug_in_the_pipeline_fails_the_article_not_the_batch(
     assert failed.id == "art-000002"
     assert failed.record()["error"] == {
         "type": "RuntimeError", "cause": "RuntimeError", "message": "RuntimeError: boom",
-        "attempts": None,
+        "attempts": None, "transient": False,
     }  # fmt: skip
 
 
@@ -204,3 +204,4 @@ async def test_each_fault_is_named_for_what_it_was(
             await summarizer.summarize(fake_article(1))
     assert caught.value.cause == cause
     assert words in str(caught.value)
+    assert caught.value.transient, "a rerun must retry this failure"
