@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from summarize.exceptions import InputError
 
@@ -203,7 +203,14 @@ def read_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
             "split it or raise --max-bytes",
             source=source,
         )
-    data = path.read_bytes()
+    return article_from_bytes(path.read_bytes(), path=path, max_bytes=max_bytes)
+
+
+def article_from_bytes(
+    data: bytes, *, path: PurePath, source: str | None = None, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Article:
+    """One article from a file's bytes, wherever they were read (local disk, object storage)."""
+    source = source or str(path)
     if b"\x00" in data[:8192]:
         raise InputError("looks binary (contains NUL bytes), not a text article", source=source)
     try:
@@ -219,25 +226,34 @@ def read_file(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
 
 def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ArticleProblem]:
     with path.open("rb") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            source = f"{path}:{lineno}"
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('each line must be an object with a string "text"')
-                article_id = str(record.get("id") or f"{path.stem}-{lineno}")
-            except (ValueError, UnicodeDecodeError) as exc:
-                message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                yield ArticleProblem(f"{path.stem}-{lineno}", source, f"bad JSONL line: {message}")
-                continue
-            try:
-                yield make_article(
-                    record["text"], id=article_id, source=source, max_bytes=max_bytes
-                )
-            except InputError as exc:
-                yield ArticleProblem(article_id, source, str(exc))
+        yield from jsonl_articles(handle, path=path, max_bytes=max_bytes)
+
+
+def jsonl_articles(
+    lines: Iterable[bytes], *, path: PurePath, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Iterator[Article | ArticleProblem]:
+    """Articles from the lines of a JSONL file of ``{id, text}``; a bad line is a problem.
+
+    An article without an id is named after the file and its line number, so a rerun over
+    the same file gives it the same id (which resuming relies on).
+    """
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        source = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('each line must be an object with a string "text"')
+            article_id = str(record.get("id") or f"{path.stem}-{lineno}")
+        except (ValueError, UnicodeDecodeError) as exc:
+            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield ArticleProblem(f"{path.stem}-{lineno}", source, f"bad JSONL line: {message}")
+            continue
+        try:
+            yield make_article(record["text"], id=article_id, source=source, max_bytes=max_bytes)
+        except InputError as exc:
+            yield ArticleProblem(article_id, source, str(exc))
 
 
 def iter_articles(

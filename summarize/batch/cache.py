@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from summarize.exceptions import ConfigError
 from summarize.schema import DealSummary
@@ -67,6 +67,14 @@ def cache_key(text: str, settings: Mapping[str, Any]) -> str:
         ensure_ascii=False,
     )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class SummaryCache(Protocol):
+    """What the runner needs of a cache: summaries by content address."""
+
+    def get(self, key: str) -> DealSummary | None: ...
+
+    def put(self, key: str, summary: DealSummary) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,8 @@ def done_ids(path: Path) -> set[str]:
     return _read_ids(path)[0]
 
 
-def _lock(handle: IO[bytes], path: Path) -> None:
+def lock_file(handle: IO[bytes], path: Path) -> None:
+    """Hold an exclusive lock on an open file, or say which run holds it (ConfigError)."""
     if fcntl is None:
         return
     try:
@@ -157,7 +158,7 @@ class OutputLog:
     def open(self) -> OutputLog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = self.path.open("a+b", buffering=0)
-        _lock(handle, self.path)
+        lock_file(handle, self.path)
         if self.resume:
             self.torn_bytes = _cut_torn_tail(handle)
             self.done, self.retrying, self.kept_errors = _read_ids(self.path)
@@ -177,7 +178,7 @@ class OutputLog:
         """
         tmp = self.path.with_name(f".{self.path.name}.resume-{os.getpid()}")
         new = tmp.open("w+b", buffering=0)
-        _lock(new, tmp)
+        lock_file(new, tmp)
         try:
             with self.path.open("rb") as source:
                 for line in source:
@@ -200,8 +201,13 @@ class OutputLog:
 
     def write(self, record: Mapping[str, Any]) -> None:
         """One record, one write: whole on disk (in the page cache) when this returns."""
+        self.write_line(json.dumps(record, ensure_ascii=False))
+
+    def write_line(self, line: str) -> None:
+        """A record already serialized (by a worker elsewhere), written as ``write`` does."""
         assert self._handle is not None, "open() the OutputLog first"
-        data = memoryview((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        assert "\n" not in line, "a record is one line"
+        data = memoryview((line + "\n").encode("utf-8"))
         while data:  # a raw write may be short; finish the line before returning
             data = data[self._handle.write(data) or 0 :]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarize.articles import Article, ArticleProblem, make_article
-from summarize.batch.cache import ResultCache, cache_key
+from summarize.batch.cache import ResultCache, SummaryCache, cache_key
 from summarize.batch.cost import Budget, PriceTable
 from summarize.batch.limits import RateLimits
 from summarize.exceptions import InputError, NoDealError, ProviderError, SummarizeError
@@ -146,7 +146,7 @@ class BatchRunner:
         summarizer: Summarizer,
         *,
         concurrency: int | None = None,
-        cache: ResultCache | None = None,
+        cache: SummaryCache | None = None,
         limits: RateLimits | None = None,
         budget: Budget | None = None,
         skip: Collection[str] = (),
@@ -178,7 +178,7 @@ class BatchRunner:
             nonlocal running
             try:
                 while (item := await self._take(source)) is not None:
-                    result = await self._one(item)
+                    result = await self.one(item)
                     if result is None:  # over budget: stop taking articles
                         break
                     await results.put(result)
@@ -214,8 +214,12 @@ class BatchRunner:
                 return item
         return None
 
-    async def _one(self, item: Item) -> BatchResult | None:
-        """One article, start to finish; None when the budget refuses it."""
+    async def one(self, item: Item) -> BatchResult | None:
+        """One article, start to finish; None when the budget refuses it.
+
+        ``run`` calls it from its worker pool; a caller that schedules articles itself (one
+        Ray actor serving many batches) calls it directly, and skips ``run``'s bookkeeping.
+        """
         if isinstance(item, ArticleProblem):
             return BatchResult(item.id, item.source, error=ErrorInfo.from_exception(item.error()))
         key = cache_key(item.text, self._settings) if self.cache is not None else ""
