@@ -9,6 +9,7 @@ from __future__ import annotations
 from summarize.articles import Article, iter_articles, make_article, read_file
 from summarize.batch import summarize_many
 from summarize.consolidate import ConsolidatedDeal, consolidate
+from summarize.distributed import summarize_dataset
 from summarize.exceptions import (
     ConfigError,
     InputError,
@@ -70,5 +71,6 @@ __all__ = [
     "read_file",
     "summarize_article",
     "summarize_article_async",
+    "summarize_dataset",
     "summarize_many",
 ]

@@ -7,6 +7,7 @@ talk to a real server and run only with ``--live``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from summarize import recording
 from summarize.pipeline import Summarizer
 from summarize.providers import resolve_endpoint
 from summarize.retry import RetryPolicy
+from summarize.testing import FaultServer
 
 TESTS_DIR = Path(__file__).resolve().parent
 NO_WAIT = RetryPolicy(initial_wait_s=0.0, max_wait_s=0.0, jitter_s=0.0)
@@ -26,6 +28,20 @@ NO_WAIT = RetryPolicy(initial_wait_s=0.0, max_wait_s=0.0, jitter_s=0.0)
 RECORD_TIMEOUT_S = 900.0
 """A 270M model on two busy cores can take minutes to fill the whole schema; replay is instant."""
 ENDPOINT_OPTIONS = ("provider", "model", "base_url", "api_key", "mode", "use_adapter")
+FAST_RETRY = RetryPolicy(attempts=4, initial_wait_s=0.01, max_wait_s=0.05, jitter_s=0.0)
+"""The default number of attempts, with waits short enough for CI."""
+FAKE_PROMPT = """\
+---
+name: fake-json
+version: "1"
+description: A minimal one-call prompt for the fake server; the answer is the server's own.
+strategy: structured
+---
+{% block system %}Extract the deal as JSON.{% endblock %}
+{% block user %}{{ article }}{% endblock %}
+"""
+RAY_CPUS = 2
+RAY_OBJECT_STORE_MB = 300
 _CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
@@ -161,3 +177,48 @@ async def summarizer(
     yield make
     for summarizer in made:
         await summarizer.aclose()
+
+
+@pytest.fixture
+def fast_retry() -> RetryPolicy:
+    return FAST_RETRY
+
+
+@pytest.fixture(scope="session")
+def fake_prompt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-call JSON prompt the fault server answers (tests/batch, cli, distributed)."""
+    path = tmp_path_factory.mktemp("prompts") / "fake-json.j2"
+    path.write_text(FAKE_PROMPT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_cli_args(fake_prompt: Path) -> Callable[[FaultServer], list[str]]:
+    """``summarize run`` options that point it at a fake server."""
+
+    def args(server: FaultServer) -> list[str]:
+        return [
+            "--base-url", server.url, "--model", "fake-model", "--prompt", str(fake_prompt),
+            "--mode", "json", "--grounding", "off",
+        ]  # fmt: skip
+
+    return args
+
+
+@pytest.fixture(scope="session")
+def ray_cluster() -> Iterator[str]:
+    """One local Ray for the session (2 CPUs, a small object store, loopback only), stopped at
+    the end; its address. Tests that use it skip when the ray extra is not installed."""
+    pytest.importorskip("ray", reason="needs the ray extra: pip install -e '.[dev,ray]'")
+    import ray
+
+    from summarize.distributed import start_ray
+
+    started = start_ray(num_cpus=RAY_CPUS, object_store_mb=RAY_OBJECT_STORE_MB)
+    # pytest keeps every log record it captures until the test ends, tracebacks included;
+    # a record of a failed block holds the frames that hold a worker pool's handles, and
+    # the pool's CPUs stay taken. Ray's records still go to stderr through its own handler.
+    logging.getLogger("ray").propagate = False
+    yield ray.get_runtime_context().gcs_address
+    if started:
+        ray.shutdown()

@@ -13,6 +13,7 @@ import summarize
 PUBLIC = {
     # the job
     "summarize_article", "summarize_article_async", "summarize_many", "Summarizer",
+    "summarize_dataset",
     "consolidate", "ConsolidatedDeal",
     # the schema
     "DealSummary", "Money", "Party", "Person", "Source", "KeyFact", "Evidence",

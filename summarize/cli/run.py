@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from enum import Enum
 from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from summarize.batch import (
 from summarize.batch.progress import batch_progress, count_inputs, progress_fields, summary_line
 from summarize.cli import options
 from summarize.cli.app import app, err, output_file
+from summarize.cli.run_ray import RayOptions, run_on_ray
 from summarize.exceptions import ConfigError, SummarizeError
 from summarize.pipeline import Summarizer
 from summarize.schema import DealSummary
@@ -38,6 +40,27 @@ EXIT_BUDGET = 3
 
 
 Item = Article | ArticleProblem
+
+
+class Engine(str, Enum):
+    """Where the articles are summarized."""
+
+    process = "process"
+    ray = "ray"
+
+
+def _refuse_on_ray(*, max_cost: float | None, html: Path | None, consolidate: bool) -> None:
+    """Options that need every summary in one process, or a budget no cluster shares."""
+    if max_cost is not None:
+        raise ConfigError(
+            "--max-cost is not enforced across a cluster; cap the rate with --rpm/--tpm and "
+            "estimate the cost first (docs/scale.md)"
+        )
+    if html is not None or consolidate:
+        raise ConfigError(
+            "--html and --consolidate read every summary in one process; join the shards "
+            "(cat DIR/part-*.jsonl > run.jsonl) for 'summarize show' or 'summarize consolidate'"
+        )
 
 
 def _peek(items: Iterator[Item]) -> tuple[list[Item], Iterable[Item]]:
@@ -73,8 +96,8 @@ def run(
         typer.Option(
             "--out",
             "-o",
-            dir_okay=False,
-            help="Append JSONL here (resuming: ids already in it are skipped).",
+            help="Append JSONL here (resuming: ids already in it are skipped); "
+            "with --engine ray, a folder of JSONL shards.",
         ),
     ] = None,
     provider: options.Provider = None,
@@ -130,9 +153,58 @@ def run(
         ),
     ] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted.")] = MAX_ARTICLE_BYTES,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="process: this process (default); ray: a Ray cluster's workers, "
+            "writing shards to --out DIR (pip install 'summarize[ray]').",
+        ),
+    ] = Engine.process,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="auto, ray://HOST:10001 or HOST:6379; default: start a Ray on this machine.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Ray worker actors (default: one per CPU of the cluster)."
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            file_okay=False,
+            help="Ray: a result cache folder every worker mounts (default: each machine's own).",
+        ),
+    ] = None,
 ) -> None:
     """Summarize articles into DealSummary JSON, one record per article."""
     logging.getLogger("instructor").addHandler(logging.NullHandler())  # we report failures
+    if engine is Engine.ray:
+        _refuse_on_ray(max_cost=max_cost, html=html, consolidate=consolidate)
+        run_on_ray(
+            paths,
+            out,
+            RayOptions(
+                address=ray_address, workers=workers, concurrency=concurrency,
+                cache_dir=cache_dir, no_cache=no_cache,
+            ),
+            summarizer_options={
+                "provider": provider, "model": model, "base_url": base_url, "prompt": prompt,
+                "mode": mode, "grounding": grounding, "use_adapter": not no_adapter,
+            },
+            rpm=rpm, tpm=tpm, prices=prices, no_resume=no_resume, max_bytes=max_bytes,
+        )  # fmt: skip
+        return
+    if ray_address or workers or cache_dir:
+        raise ConfigError("--ray-address, --workers and --cache-dir need --engine ray")
+    if out is not None and out.is_dir():
+        raise ConfigError(f"'--out' {out} is a directory; a folder of shards needs --engine ray")
     head, items = _peek(iter_articles(paths, max_bytes=max_bytes))
     if len(head) == 1 and isinstance(head[0], ArticleProblem):
         raise SummarizeError(head[0].message)

@@ -68,6 +68,17 @@ class Endpoint:
         return {"provider": self.provider, "model": self.model, "base_url": self.base_url or ""}
 
 
+def pick_provider(
+    provider: str | None, *, base_url: str | None = None, api_key: str | None = None
+) -> str:
+    """The provider a run will use, without starting it (the embedded one takes a while)."""
+    if provider is not None:
+        return provider
+    base_url = base_url or os.environ.get("OPENAI_BASE_URL")
+    api_key = api_key or os.environ.get("OPENAI_API_KEY")
+    return "openai" if (base_url or api_key) else "local"
+
+
 def resolve_endpoint(
     provider: str | None = None,
     *,
@@ -83,8 +94,7 @@ def resolve_endpoint(
     """
     base_url = base_url or os.environ.get("OPENAI_BASE_URL")
     api_key = api_key or os.environ.get("OPENAI_API_KEY")
-    if provider is None:
-        provider = "openai" if (base_url or api_key) else "local"
+    provider = pick_provider(provider, base_url=base_url, api_key=api_key)
     if provider not in PROVIDERS:
         raise ConfigError(f"unknown provider {provider!r}; choose one of: {', '.join(PROVIDERS)}")
     if mode is not None and mode not in INSTRUCTOR_MODES:
@@ -112,4 +122,4 @@ def resolve_endpoint(
     )
 
 
-__all__ = ["PROVIDERS", "Endpoint", "resolve_endpoint"]
+__all__ = ["PROVIDERS", "Endpoint", "pick_provider", "resolve_endpoint"]

@@ -16,42 +16,11 @@ from summarize.retry import RetryPolicy
 from summarize.schema import DealSummary, RunMetadata, Usage
 from summarize.testing import FaultServer
 
-FAST_RETRY = RetryPolicy(attempts=4, initial_wait_s=0.01, max_wait_s=0.05, jitter_s=0.0)
-"""The default number of attempts, with waits short enough for CI."""
-FAKE_PROMPT = """\
----
-name: fake-json
-version: "1"
-description: A minimal one-call prompt for the fake server; the answer is the server's own.
-strategy: structured
----
-{% block system %}Extract the deal as JSON.{% endblock %}
-{% block user %}{{ article }}{% endblock %}
-"""
-
-
-@pytest.fixture(scope="session")
-def fake_prompt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("prompts") / "fake-json.j2"
-    path.write_text(FAKE_PROMPT, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
-def fake_cli_args(fake_prompt: Path) -> Callable[[FaultServer], list[str]]:
-    """``summarize run`` options that point it at a fake server."""
-
-    def args(server: FaultServer) -> list[str]:
-        return [
-            "--base-url", server.url, "--model", "fake-model", "--prompt", str(fake_prompt),
-            "--mode", "json", "--grounding", "off",
-        ]  # fmt: skip
-
-    return args
-
-
-@pytest.fixture
-async def make_summarizer(fake_prompt: Path) -> AsyncIterator[Callable[..., Summarizer]]:
+async def make_summarizer(
+    fake_prompt: Path, fast_retry: RetryPolicy
+) -> AsyncIterator[Callable[..., Summarizer]]:
     """Summarizers on a fake server (``server=``), closed after the test."""
     made: list[Summarizer] = []
 
@@ -61,7 +30,7 @@ async def make_summarizer(fake_prompt: Path) -> AsyncIterator[Callable[..., Summ
             mode="json", timeout_s=timeout_s,
         )  # fmt: skip
         defaults: dict[str, Any] = {"prompt": str(fake_prompt), "grounding": "off"}
-        made.append(Summarizer(endpoint=endpoint, retry=FAST_RETRY, **{**defaults, **options}))
+        made.append(Summarizer(endpoint=endpoint, retry=fast_retry, **{**defaults, **options}))
         return made[-1]
 
     yield make
