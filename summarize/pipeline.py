@@ -15,7 +15,7 @@ from summarize.articles import Article, make_article
 from summarize.exceptions import ConfigError, NoDealError
 from summarize.grounding import POLICIES, Policy, ground
 from summarize.prompts import Prompt, load_prompt
-from summarize.providers import Endpoint, resolve_endpoint
+from summarize.providers import DEFAULT_PROMPTS, Endpoint, choose_provider, resolve_endpoint
 from summarize.retry import RetryPolicy
 from summarize.schema import DealSummary, RunMetadata
 from summarize.strategies import STRATEGIES, strategy_fingerprint
@@ -41,10 +41,17 @@ class Summarizer:
         use_adapter: bool = True,
         endpoint: Endpoint | None = None,
     ) -> None:
-        self.endpoint = endpoint or resolve_endpoint(
-            provider, model=model, base_url=base_url, api_key=api_key, mode=mode,
-            use_adapter=use_adapter,
-        )  # fmt: skip
+        if endpoint is None:
+            name = choose_provider(provider, base_url=base_url, api_key=api_key)
+            if not isinstance(prompt, Prompt):
+                prompt = load_prompt(prompt or DEFAULT_PROMPTS[name])
+            if name == "local" and model is None:
+                model = prompt.meta.embedded_model  # the model the template is written for
+            endpoint = resolve_endpoint(
+                name, model=model, base_url=base_url, api_key=api_key, mode=mode,
+                use_adapter=use_adapter,
+            )  # fmt: skip
+        self.endpoint = endpoint
         if isinstance(prompt, Prompt):
             self.prompt = prompt
         else:

@@ -39,6 +39,9 @@ class PromptMeta(BaseModel):
     """Which pipeline consumes the template: one structured call, or per-field questions."""
     settings: dict[str, Any] = {}
     """Model settings the strategy should send (temperature, max_tokens, ...)."""
+    embedded_model: str | None = None
+    """The embedded model the template is written for (``summarize models``), used when the
+    local provider runs it and no ``--model`` is given."""
 
 
 @dataclass(frozen=True)

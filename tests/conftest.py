@@ -27,6 +27,23 @@ RECORD_TIMEOUT_S = 900.0
 """A 270M model on two busy cores can take minutes to fill the whole schema; replay is instant."""
 ENDPOINT_OPTIONS = ("provider", "model", "base_url", "api_key", "mode", "use_adapter")
 _CALL_REPORT = pytest.StashKey[pytest.TestReport]()
+FAKE_PROMPT = """\
+---
+name: fake-json
+version: "1"
+description: A minimal one-call prompt for the fake server; the answer is the server's own.
+strategy: structured
+---
+{% block system %}Extract the deal as JSON.{% endblock %}
+{% block user %}{{ article }}{% endblock %}
+"""
+
+
+@pytest.fixture(scope="session")
+def fake_prompt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("prompts") / "fake-json.j2"
+    path.write_text(FAKE_PROMPT, encoding="utf-8")
+    return path
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -18,23 +18,6 @@ from summarize.testing import FaultServer
 
 FAST_RETRY = RetryPolicy(attempts=4, initial_wait_s=0.01, max_wait_s=0.05, jitter_s=0.0)
 """The default number of attempts, with waits short enough for CI."""
-FAKE_PROMPT = """\
----
-name: fake-json
-version: "1"
-description: A minimal one-call prompt for the fake server; the answer is the server's own.
-strategy: structured
----
-{% block system %}Extract the deal as JSON.{% endblock %}
-{% block user %}{{ article }}{% endblock %}
-"""
-
-
-@pytest.fixture(scope="session")
-def fake_prompt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("prompts") / "fake-json.j2"
-    path.write_text(FAKE_PROMPT, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
