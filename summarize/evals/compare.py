@@ -64,7 +64,10 @@ def comparison_table(runs: Sequence[RunFile]) -> Table:
     title = f"{runs[0].config.dataset}: " + " vs ".join(
         f"{run.config.split or run.label} ({run.config.articles} articles)" for run in runs
     )
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True,
+        pad_edge=False,
+    )  # fmt: skip
     for header in _headers(runs):
         table.add_column(header, justify="left" if header == "field" else "right", no_wrap=True)
     for row in compare_runs(runs):

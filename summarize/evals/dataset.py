@@ -158,9 +158,10 @@ def _load_meta(root: Path) -> DatasetMeta:
         raise ConfigError(f"{meta_path}: {one_line(exc)}") from None
 
 
-def _articles_dir(root: Path, meta: DatasetMeta) -> Path:
+def _articles_dir(root: Path, meta: DatasetMeta) -> Path | None:
+    """Where the texts live when not beside their labels (``articles_dir``), checked to exist."""
     if not meta.articles_dir:
-        return root
+        return None
     folder = (root / meta.articles_dir).resolve()
     if not folder.is_dir():
         raise ArticlesDirMissing(
@@ -182,8 +183,7 @@ def load_case(labels_path: Path) -> Case:
     """One labeled article on its own (the dataset.yaml above it says where the text lives)."""
     folder = labels_path.parent
     root = folder if (folder / "dataset.yaml").is_file() else folder.parent
-    meta = _load_meta(root)
-    return _case(labels_path, _articles_dir(root, meta) if meta.articles_dir else folder)
+    return _case(labels_path, _articles_dir(root, _load_meta(root)) or folder)
 
 
 NOT_LABEL_FILES = frozenset({"dataset.yaml", "groups.yaml", MANIFEST_NAME})
@@ -205,12 +205,10 @@ def label_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name not in NOT_LABEL_FILES)
 
 
-def _cases(folder: Path, meta: DatasetMeta, articles_dir: Path) -> list[Case]:
-    """The labeled articles in ``folder``; texts come from ``articles_dir`` when set, else from
-    ``folder`` itself."""
-    texts = articles_dir if meta.articles_dir else folder
-    cases = [_case(path, texts) for path in label_files(folder)]
-    if not meta.articles_dir:
+def _cases(folder: Path, articles_dir: Path | None) -> list[Case]:
+    """The labeled articles in ``folder``; their texts beside them, or in ``articles_dir``."""
+    cases = [_case(path, articles_dir or folder) for path in label_files(folder)]
+    if articles_dir is None:
         labeled = {c.id for c in cases}
         unlabeled = sorted(p.name for p in folder.glob("*.txt") if p.stem not in labeled)
         if unlabeled:
@@ -234,6 +232,13 @@ def split_names(meta: DatasetMeta, split: str | None) -> list[str | None]:
             f"its splits: {', '.join(meta.splits)}"
         )
     return list(dict.fromkeys(names))
+
+
+def _split_folder(root: Path, split: str | None) -> Path:
+    folder = root / split if split else root
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: the folder of split {split!r} is missing")
+    return folder
 
 
 def _check_split_layout(root: Path, meta: DatasetMeta) -> None:
@@ -278,11 +283,9 @@ def load_splits(name_or_path: str | Path, split: str | None = None) -> list[Data
         _check_split_layout(root, meta)
     datasets = []
     for name in names:
-        folder = root / name if name else root
-        if name and not folder.is_dir():
-            raise ConfigError(f"{folder}: the folder of split {name!r} is missing")
+        folder = _split_folder(root, name)
         version = _frozen_version(root, meta, name) if name and meta.splits[name].frozen else None
-        cases = _cases(folder, meta, articles_dir)
+        cases = _cases(folder, articles_dir)
         if not cases:
             where = f"split {meta.name}/{name}" if name else f"dataset {meta.name!r}"
             raise ConfigError(
@@ -307,7 +310,7 @@ def split_cases(name_or_path: str | Path, split: str) -> list[Case]:
     root = resolve_dataset(name_or_path)
     meta = _load_meta(root)
     split_names(meta, split)
-    return _cases(root / split, meta, _articles_dir(root, meta))
+    return _cases(_split_folder(root, split), _articles_dir(root, meta))
 
 
 def freeze_split(name_or_path: str | Path, split: str) -> Manifest | None:

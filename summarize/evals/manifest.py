@@ -201,9 +201,10 @@ def frozen_problems(folder: Path, dataset: str, split: str, changelog: Path) -> 
             f"{folder / MANIFEST_NAME}: its digest does not match its file list (edited by hand?); "
             "restore it from git"
         )
-    changes = drift(manifest, file_hashes(folder))
+    files = file_hashes(folder)
+    changes = drift(manifest, files)
     if changes:
-        heading = entry_heading(dataset, split, manifest.version + 1, file_hashes(folder))
+        heading = entry_heading(dataset, split, manifest.version + 1, files)
         problems.append(
             f"{folder}: files differ from manifest v{manifest.version}: {changes}; add "
             f"'{heading}' and why to {changelog}, then run "
@@ -233,11 +234,9 @@ def freeze(folder: Path, dataset: str, split: str, changelog: Path) -> Manifest 
         return None
     version = old.version + 1 if old else 1
     heading = entry_heading(dataset, split, version, files)
-    entry = next(
-        (e for e in read_changelog(changelog) if (e.dataset, e.split, e.version) ==
-         (dataset, split, version)),
-        None,
-    )  # fmt: skip
+    wanted = (dataset, split, version)
+    entries = read_changelog(changelog)
+    entry = next((e for e in entries if (e.dataset, e.split, e.version) == wanted), None)
     if entry is None or entry.digest != files_digest(files)[:SHORT_DIGEST] or not entry.body:
         found = "" if entry is None else f" (line {entry.line} differs or is empty)"
         raise ConfigError(

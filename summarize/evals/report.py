@@ -119,8 +119,8 @@ def summary_line(run: RunFile) -> str:
 def title(run: RunFile) -> str:
     c = run.config
     prompt = f"{c.prompt_name}@{c.prompt_version}" if c.prompt_name else "?"
-    frozen = f" · frozen v{c.split_version}" if c.frozen else ""
-    return f"{run.label} v{c.dataset_version}{frozen} · {c.provider}/{c.model} · prompt {prompt}"
+    version = f"frozen v{c.split_version}" if c.frozen else f"v{c.dataset_version}"
+    return f"{run.label} {version} · {c.provider}/{c.model} · prompt {prompt}"
 
 
 TERMINAL_HEADERS = ["field", "metric", "n", "score", "baseline", "halluc.", "grounded"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 from summarize.articles import Article
-from summarize.evals.dataset import Dataset, Labels, freeze_split, load_dataset
+from summarize.evals.dataset import DATASETS_DIR, Dataset, Labels, freeze_split, load_dataset
 from summarize.evals.manifest import changelog_path, entry_heading, file_hashes
 from summarize.evals.oracle import summary_from_labels
 from summarize.schema import DealSummary
@@ -121,6 +122,18 @@ def write_dataset(
 @pytest.fixture
 def mini_dir(tmp_path: Path) -> Path:
     return write_dataset(tmp_path / "mini", LABELS, TEXTS)
+
+
+@pytest.fixture
+def seeds_without_texts(tmp_path: Path) -> Path:
+    """A copy of the shipped seeds dataset as a clone without ../shared sees it: its
+    ``articles_dir`` names a folder that does not exist (whatever this machine has)."""
+    copy = tmp_path / "seeds"
+    shutil.copytree(DATASETS_DIR / "seeds", copy)
+    meta = yaml.safe_load((copy / "dataset.yaml").read_text(encoding="utf-8"))
+    meta["articles_dir"] = "../no-shared-folder/seeds"
+    (copy / "dataset.yaml").write_text(yaml.safe_dump(meta), encoding="utf-8")
+    return copy
 
 
 SPLIT_META = {

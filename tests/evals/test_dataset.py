@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -274,13 +273,11 @@ def test_bad_split_declarations(tmp_path: Path, change: dict[str, Any], message:
         load_dataset(root)
 
 
-def test_missing_articles_dir_names_the_folder(tmp_path: Path) -> None:
+def test_missing_articles_dir_names_the_folder(seeds_without_texts: Path) -> None:
     """A clone without ../shared: the seeds dataset says which folder it needs, in one line."""
-    copy = tmp_path / "seeds"
-    shutil.copytree(DATASETS_DIR / "seeds", copy)
     with pytest.raises(ArticlesDirMissing) as info:
-        load_dataset(copy)
-    missing = (copy / load_dataset_meta(copy)["articles_dir"]).resolve()
+        load_dataset(seeds_without_texts)
+    missing = seeds_without_texts.parent / "no-shared-folder" / "seeds"
     assert f"reads its articles from {missing}, which does not exist" in str(info.value)
     assert "\n" not in str(info.value)
 

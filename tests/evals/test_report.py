@@ -114,7 +114,7 @@ def test_frozen_split_reports_aggregates_only(frozen_run: RunFile) -> None:
     console = Console(record=True, width=120)
     print_report(frozen_run, console)
     text = console.export_text()
-    assert "mini/test v1 · frozen v1" in text and "per-article results hidden" in text
+    assert "mini/test frozen v1 · fake/canned" in text and "per-article results hidden" in text
     assert "tessellate" not in text and "worst articles" not in text
     md = markdown_report(frozen_run)
     assert "tessellate" not in md and "Worst articles" not in md and "| no_deal |" in md
