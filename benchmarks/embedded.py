@@ -26,7 +26,8 @@ from summarize.pipeline import Summarizer
 from summarize.providers import Endpoint
 from summarize.providers.embedded import EMBEDDED_MODEL_ALIAS, EmbeddedServer, model_path
 
-DATASET = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "deals"
+DATASET = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "deals" / "dev"
+"""The dev split only: the frozen test split is scored in aggregate, never article by article."""
 
 
 async def run_pipeline(

@@ -4,7 +4,7 @@
 #   scripts/record.sh              # tests and eval suite, against the embedded Gemma 3 270M
 #   scripts/record.sh tests        # only the recorded tests (pytest -m vcr)
 #   scripts/record.sh eval [ARGS]  # only the eval datasets; ARGS go to `summarize eval --record`
-#                                  # (without ARGS: every dataset in evals/datasets/)
+#                                  # (without ARGS: every dataset and split in evals/datasets/)
 #
 # With SUMMARIZE_RECORD_BASE_URL set, no server is started and requests go there instead, e.g.
 # against OpenAI (the key is sent, never saved: cassettes filter it):
@@ -72,10 +72,18 @@ if [[ "$what" == all || "$what" == eval ]]; then
   if [[ $# -gt 0 ]]; then
     "$python" -m summarize eval --record "$@"
   else
-    # every shipped dataset with labeled articles (a folder holding *.yaml)
+    # every shipped dataset, each split holding labeled articles ("-": a dataset without splits)
     for dataset in evals/datasets/*/; do
-      compgen -G "$dataset*.yaml" >/dev/null || continue
-      "$python" -m summarize eval --record --dataset "$(basename "$dataset")"
+      name=$(basename "$dataset")
+      splits=$("$python" -c 'import sys; from summarize.evals.dataset import splits_with_articles
+print(" ".join(s or "-" for s in splits_with_articles(sys.argv[1])))' "$name")
+      for split in $splits; do
+        if [[ "$split" == - ]]; then
+          "$python" -m summarize eval --record --dataset "$name"
+        else
+          "$python" -m summarize eval --record --dataset "$name" --split "$split"
+        fi
+      done
     done
   fi
 fi

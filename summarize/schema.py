@@ -224,6 +224,10 @@ class Usage(BaseModel):
         )
 
 
+Decider = Literal["model", "rules"]
+"""Who decided a field's value (``RunMetadata.decided_by``)."""
+
+
 class RunMetadata(BaseModel):
     """How a summary was made, stamped on every output."""
 
@@ -240,6 +244,15 @@ class RunMetadata(BaseModel):
     attempts: int = 0
     """HTTP attempts, retries included."""
     article_id: str | None = None
+    decided_by: dict[str, Decider] = Field(default_factory=dict)
+    """Who decided each field's value: ``"model"`` when a model answer chose or changed it,
+    ``"rules"`` when rules alone set it (no model call for it, or the model's answer was not
+    used). Keys are DealSummary field names (``deal_type``, ``status``, ``parties``, ``amount``,
+    ``valuation``, ``stake_percent``, ``consideration``, ``announced_on``, ``sources``,
+    ``key_people``, ``key_facts``). A strategy records every field it decided, a value left
+    empty included, and leaves out the ones it cannot attribute; an empty dict means "not
+    recorded". Eval reports show the model's share per field (``target`` counts under
+    ``parties``, ``no_deal`` under ``deal_type``, a qualifier under its amount)."""
 
 
 class DroppedValue(BaseModel):
