@@ -7,7 +7,6 @@ spans found in the text can be mapped back to the user's original input.
 
 from __future__ import annotations
 
-import bisect
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -16,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from summarize.exceptions import InputError
+from summarize.offsets import OffsetMap
 
 MAX_ARTICLE_BYTES = 1_000_000
 """Deal news is a few KB; a megabyte is a mistake (a PDF dump, a log file), not an article."""
@@ -23,20 +23,6 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 MIN_ARTICLE_CHARS = 40
-
-
-@dataclass(frozen=True)
-class OffsetMap:
-    """Maps offsets in extracted text back to offsets in the original input."""
-
-    text_starts: tuple[int, ...]
-    raw_starts: tuple[int, ...]
-
-    def to_raw(self, offset: int) -> int:
-        i = bisect.bisect_right(self.text_starts, offset) - 1
-        if i < 0:
-            return offset
-        return self.raw_starts[i] + (offset - self.text_starts[i])
 
 
 @dataclass(frozen=True)
