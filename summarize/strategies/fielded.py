@@ -533,7 +533,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
     # cues: type, status, consideration
     type_cue = _type_cue(text, region_end)
     if type_cue is None:
-        return DealSummary(headline=_headline(text), deal_type=None, status=None)
+        return DealSummary(headline=_headline(article), deal_type=None, status=None)
     deal_type = DealType(type_cue[0])
     stake = _stake_in_lede(text, region_end)
     if stake and deal_type is DealType.acquisition and stake[0] < 100:
@@ -620,7 +620,7 @@ async def fielded(ctx: CallContext, article: Article) -> DealSummary:
         valuation.evidence = _evidence(text, first_valuation.start, first_valuation.end)
 
     summary = DealSummary(
-        headline=_headline(text),
+        headline=_headline(article),
         deal_type=deal_type,
         status=status,
         parties=parties,
@@ -710,8 +710,12 @@ def _status(text: str, region_end: int) -> tuple[str, cues.Cue] | None:
     return cues.best_cue(stage or found, _STATUS_ORDER, first_wins_ties=True)
 
 
-def _headline(text: str) -> str:
-    """The article's own headline: its first line of six or more words, if short enough."""
+def _headline(article: Article) -> str:
+    """The headline the page reader found; else the first line of six or more words, if short
+    enough, or the first sentence."""
+    if article.headline:
+        return article.headline
+    text = article.text
     for line in text.strip().split("\n")[:6]:
         line = line.strip()
         if line.endswith(("...", "…")) or line.lower().startswith("by"):

@@ -405,6 +405,30 @@ async def test_rules_alone_fill_a_clear_article(rules_only: CallContext) -> None
     assert rules_only.requests == 0
 
 
+_LEDE = (
+    "Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion in cash, the companies "
+    "said on Monday.\nThe deal is expected to close next year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("|\nListen to this article\n|\nBy: Jo Vance\nHalvorsen buys Pellucid\n" + _LEDE,
+         "Halvorsen buys Pellucid"),
+        ("|\nListen to this article\n|\nBy: Jo Vance\n" + _LEDE, _LEDE.split("\n")[0]),
+        ("The harbour town enjoyed mild weather\nFerries ran on time all week.\n",
+         "The harbour town enjoyed mild weather"),
+    ],
+    ids=["short headline under furniture", "no headline under furniture", "no deal"],
+)  # fmt: skip
+async def test_the_headline_is_the_pages_never_its_furniture(
+    rules_only: CallContext, text: str, headline: str
+) -> None:
+    summary = await by_rules(rules_only, text)
+    assert summary.headline == headline
+
+
 async def test_text_without_deal_cues_is_no_deal(rules_only: CallContext) -> None:
     text = "The harbour town enjoyed mild weather all week, and the ferries ran on time.\n"
     summary = await by_rules(rules_only, text)
