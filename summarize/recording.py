@@ -296,13 +296,14 @@ def vcr_config() -> dict[str, Any]:
     }
 
 
-def record_base_url() -> str:
-    """Where recording sends requests: ``SUMMARIZE_RECORD_BASE_URL``, else the embedded server."""
+def record_base_url(model: str | None = None) -> str:
+    """Where recording sends requests: ``SUMMARIZE_RECORD_BASE_URL``, else an embedded server
+    for ``model`` (the recorded tests' model by default), started if needed."""
     if url := os.environ.get(RECORD_URL_ENV):
         return url.rstrip("/")
-    from summarize.providers.embedded import embedded_base_url
+    from summarize.providers.embedded import embedded_server
 
-    return embedded_base_url()
+    return embedded_server(model or record_model())[0]
 
 
 def record_api_key() -> str:
@@ -322,12 +323,18 @@ def endpoint_url(record_mode: str) -> str:
 
 
 @contextlib.contextmanager
-def recording_endpoint(record_mode: str) -> Iterator[str]:
+def recording_endpoint(record_mode: str) -> Iterator[str | None]:
     """Yield the base URL for this mode and point the embedded provider at it meanwhile.
 
     With it, ``provider="local"`` replays without starting a server, just as ``openai`` does
-    when given the yielded URL.
+    when given the yielded URL. Recording without ``SUMMARIZE_RECORD_BASE_URL`` yields None and
+    leaves the embedded provider alone: it starts the server of the model each prompt is
+    written for, as a user's run would.
     """
+    _check_mode(record_mode)
+    if record_mode != "none" and not os.environ.get(RECORD_URL_ENV):
+        yield None
+        return
     url = endpoint_url(record_mode)
     with mock.patch.dict(os.environ, {"SUMMARIZE_EMBEDDED_URL": url}):
         yield url

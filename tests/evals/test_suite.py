@@ -25,16 +25,17 @@ EMBEDDED_DEFAULT = {"provider": "local"}
 """The configuration the shipped cassettes were recorded with (``summarize eval --record``)."""
 
 DEV_FLOORS = {
-    "parties": 0.9,  # 0.96 once earlier deals, registries and quotation openers are left out
-    "target": 0.85,  # 0.92
-    "amount": 0.9,  # 0.97 once the headline's figure wins and earlier rounds are no options
-    "status": 0.6,
-    "deal_type": 0.7,
-    "overall": 0.85,  # 0.883
-    "key_people": 0.65,  # 0.71 once people are read next to their titles in either order
-    "sources": 0.5,  # 0.58: the deal's own companies and their news conferences are sources
-    "consideration": 0.9,  # 0.95: "in cash" inside "in cash and stock" counts as mixed
-    "key_facts": 0.5,  # 0.54 once the body's deal terms (approvals, financing, ...) are kept
+    # Measured on the 93-article dev split (31 articles the rules were tuned on, 62 new ones).
+    "parties": 0.75,  # 0.78
+    "target": 0.68,  # 0.71
+    "amount": 0.75,  # 0.78
+    "status": 0.77,  # 0.80
+    "deal_type": 0.85,  # 0.88
+    "overall": 0.75,  # 0.781
+    "key_people": 0.75,  # 0.79
+    "sources": 0.4,  # 0.44
+    "consideration": 0.75,  # 0.78
+    "key_facts": 0.38,  # 0.41
 }
 """Regression guards on the deals dev split (issue 6): the rules were tuned on these articles,
 so the floors catch breakage, not a lack of generality; the test split's floors do that."""
