@@ -24,7 +24,7 @@ from summarize.exceptions import PromptError
 PROMPT_SUFFIX = ".j2"
 _HEADER_FENCE = "---"
 
-Strategy = Literal["structured", "fielded", "adapter"]
+Strategy = Literal["structured", "fielded", "reader", "adapter"]
 
 
 class PromptMeta(BaseModel):

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from summarize.strategies.base import CallContext, Strategy
 from summarize.strategies.fielded import fielded
+from summarize.strategies.reader import reader
 from summarize.strategies.structured import structured
 
-STRATEGIES: dict[str, Strategy] = {"structured": structured, "fielded": fielded}
+STRATEGIES: dict[str, Strategy] = {"structured": structured, "fielded": fielded, "reader": reader}
 
 
 @cache
@@ -22,8 +23,10 @@ def strategy_fingerprint(name: str) -> str:
     """A hash of the code behind a strategy, so caches and cassettes notice a changed rule."""
     package = Path(__file__).parent
     files = [package / "base.py", package / f"{name}.py"]
-    if name == "fielded":
+    if name in ("fielded", "reader"):
         files += [package / "candidates.py", package / "cues.py", package.parent / "money.py"]
+    if name == "reader":
+        files += [package / "fielded.py", package / "structured.py"]
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.read_bytes())
