@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarize.grounding.dates import find_dates
 from summarize.money import MoneyMention, find_money, values_match
 from summarize.names import AliasTable, find_name, strip_legal_suffix
 from summarize.schema import Money
+from summarize.text.dates import find_dates
 
 MONEY_TOLERANCE: float = 0.01
 """Relative difference allowed between an amount and the amount its quote states (rounding)."""

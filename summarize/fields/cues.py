@@ -1,9 +1,9 @@
-"""Cue phrases: the wording news uses for a deal's type, stage, payment and sources.
+"""Cue phrases: the wording news uses for a deal's type, stage and payment, weighted by place.
 
-A 270M base model cannot answer "is this deal pending approval?" in free text, but the
-article usually says so in stock phrases ("agreed to buy", "called off", "subject to
-regulatory approval"). Cues are scored by where they appear (headline and lede count most),
-and each result carries the phrase that triggered it as evidence.
+A small model cannot answer "is this deal pending approval?" in free text, but the article
+usually says so in stock phrases ("agreed to buy", "called off", "subject to regulatory
+approval"). Cues are scored by where they appear (headline and lede count most), and each
+result carries the phrase that triggered it as evidence.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.schema import Consideration, DealStatus, DealType, SourceKind
+from summarize.fields.lede import headline_end
+from summarize.schema import Consideration, DealStatus, DealType
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,23 +128,10 @@ CONSIDERATION_CUES = _compile({
     ],
 })  # fmt: skip
 
-SOURCE_PATTERNS: list[tuple[re.Pattern[str], SourceKind, str | None]] = [
-    (re.compile(r"people familiar with the (?:matter|plans|talks|discussions|deal)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:a|one|two|three|four|several) (?:persons?|people) (?:familiar with|with (?:direct )?knowledge of|briefed on) the (?:matter|plans|talks|discussions|deal|negotiations|terms|transaction|situation)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:people|persons?|sources) with (?:direct )?knowledge of the (?:matter|plans|talks|discussions|deal|negotiations)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:(?:two|three|several) )?(?:people|persons?|sources) (?:aware of|close to) the (?:matter|plans|talks|discussions|deal|negotiations|company|companies)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:(?<=\bat )|(?<=\bon )|(?<=during ))(?:a|the) (?:news conference|press conference|conference call|call with (?:analysts|investors))", re.I), SourceKind.company, None),
-    (re.compile(r"(?:a |regulatory |stock[- ]exchange |securities )?filings?(?: with [A-Z][\w ]+)?", re.I), SourceKind.filing, None),
-    (re.compile(r"(?:said|announced|confirmed) (?:in|on) a (?:joint )?(?:statement|press release|release)", re.I), SourceKind.company, "company statement"),
-    (re.compile(r"\b(?:Reuters|Bloomberg(?: News)?|the Financial Times|Financial Times|The Wall Street Journal|the Wall Street Journal|CNBC|the Associated Press|Nikkei|The Information|Sky News|the Economic Times|Moneycontrol|TechCrunch|Finanz und Wirtschaft|Handelsblatt)\b"), SourceKind.outlet, None),
-]  # fmt: skip
-_AGENCIES = {"reuters", "bloomberg", "bloomberg news", "the associated press", "associated press"}
-
 
 def position_weight(start: int, text: str, lede_end: int) -> float:
     """Headline and lede count most; the body least."""
-    first_break = text.find("\n")
-    if 0 <= start < (first_break if 0 < first_break < 250 else 0):
+    if start < headline_end(text):
         return 3.0
     if start < lede_end:
         return 2.0
@@ -199,7 +187,3 @@ def best_cue(
         return None
     strongest = max((c for c in cues if c.label == label), key=lambda c: (c.weight, -c.start))
     return label, strongest
-
-
-def source_kind(name: str) -> SourceKind:
-    return SourceKind.news_agency if name.lower() in _AGENCIES else SourceKind.outlet

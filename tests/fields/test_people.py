@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.strategies.people import MOST, find_commentators, find_people
+from summarize.fields.people import MOST, find_commentators, find_people
 
 
 @pytest.mark.parametrize(

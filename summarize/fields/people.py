@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarize.names import LEGAL_SUFFIXES
+from summarize.schema import Evidence, Person
 
 _TITLE = (
     r"(?:co-?)?founder|chief (?:executive|financial|operating|technology|investment|commercial) "
@@ -194,3 +195,16 @@ def _named(text: str, patterns: Patterns) -> list[NamedPerson]:
         end = m.end() + len(org) if org else m.end("title")
         found.setdefault(name, NamedPerson(name, m["title"], org, start, end))
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def key_people(text: str) -> list[Person]:
+    """The people named with a title (at most ``MOST``), each quoted where first named."""
+    return [
+        Person(
+            name=p.name,
+            title=p.title,
+            organization=p.organization,
+            evidence=Evidence(quote=text[p.start : p.end]),
+        )
+        for p in find_people(text)
+    ]

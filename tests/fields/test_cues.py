@@ -1,12 +1,12 @@
-"""Cue phrases: deal type, status, consideration and sources, weighted by where they appear."""
+"""Cue phrases: deal type, status and consideration, weighted by where they appear."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarize.schema import SourceKind
-from summarize.strategies import cues
-from summarize.strategies.cues import (
+from summarize.fields import cues
+from summarize.fields.consideration import CONSIDERATION_ORDER
+from summarize.fields.cues import (
     CONSIDERATION_CUES,
     DEAL_TYPE_CUES,
     STATUS_CUES,
@@ -14,16 +14,16 @@ from summarize.strategies.cues import (
     best_cue,
     find_cues,
     position_weight,
-    source_kind,
 )
-from summarize.strategies.fielded import _CONSIDERATION_ORDER, _STATUS_ORDER, _TYPE_ORDER
+from summarize.fields.deal_type import TYPE_ORDER
+from summarize.fields.status import STATUS_ORDER
 
 BODY_PAD = " Other news filled the page." * 20
 
 
 def status_of(text: str, lede_end: int | None = None) -> str | None:
     lede_end = len(text) if lede_end is None else lede_end
-    found = best_cue(find_cues(STATUS_CUES, text, lede_end), _STATUS_ORDER)
+    found = best_cue(find_cues(STATUS_CUES, text, lede_end), STATUS_ORDER)
     return found[0] if found else None
 
 
@@ -77,13 +77,13 @@ def test_body_cues_outweigh_one_weak_body_cue() -> None:
 )
 def test_equal_weights_follow_status_precedence(first: str, second: str, winner: str) -> None:
     cue_list = [Cue(second, "b", 10, 11, 2.0), Cue(first, "a", 0, 1, 2.0)]
-    assert best_cue(cue_list, _STATUS_ORDER) == (winner, cue_list[1])
+    assert best_cue(cue_list, STATUS_ORDER) == (winner, cue_list[1])
 
 
 def test_ties_can_go_to_the_label_cued_first() -> None:
     cue_list = [Cue("completed", "raised ", 680, 687, 2.0), Cue("in_talks", "talks", 141, 146, 2.0)]
-    assert best_cue(cue_list, _STATUS_ORDER) == ("completed", cue_list[0])
-    assert best_cue(cue_list, _STATUS_ORDER, first_wins_ties=True) == ("in_talks", cue_list[1])
+    assert best_cue(cue_list, STATUS_ORDER) == ("completed", cue_list[0])
+    assert best_cue(cue_list, STATUS_ORDER, first_wins_ties=True) == ("in_talks", cue_list[1])
 
 
 def test_best_cue_returns_the_strongest_earliest_quote() -> None:
@@ -92,14 +92,14 @@ def test_best_cue_returns_the_strongest_earliest_quote() -> None:
         Cue("announced", "first", 10, 15, 2.0),
         Cue("announced", "second", 30, 36, 2.0),
     ]
-    assert best_cue(cue_list, _STATUS_ORDER) == ("announced", cue_list[1])
+    assert best_cue(cue_list, STATUS_ORDER) == ("announced", cue_list[1])
 
 
 def test_best_cue_minimum() -> None:
     cue_list = [Cue("acquisition", "buy", 500, 503, 0.5)]
-    assert best_cue(cue_list, _TYPE_ORDER, minimum=2.0) is None
-    assert best_cue(cue_list, _TYPE_ORDER) == ("acquisition", cue_list[0])
-    assert best_cue([], _TYPE_ORDER) is None
+    assert best_cue(cue_list, TYPE_ORDER, minimum=2.0) is None
+    assert best_cue(cue_list, TYPE_ORDER) == ("acquisition", cue_list[0])
+    assert best_cue([], TYPE_ORDER) is None
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_status_cues(sentence: str, status: str) -> None:
 )  # fmt: skip
 def test_deal_type_cues(sentence: str, deal_type: str) -> None:
     found_cues = cues.outermost(find_cues(DEAL_TYPE_CUES, sentence, len(sentence)))
-    found = best_cue(found_cues, _TYPE_ORDER)
+    found = best_cue(found_cues, TYPE_ORDER)
     assert found is not None and found[0] == deal_type
 
 
@@ -173,37 +173,5 @@ def test_a_cue_inside_a_longer_one_counts_only_as_the_longer_one() -> None:
     ],
 )
 def test_consideration_cues(sentence: str, consideration: str | None) -> None:
-    found = best_cue(find_cues(CONSIDERATION_CUES, sentence, len(sentence)), _CONSIDERATION_ORDER)
+    found = best_cue(find_cues(CONSIDERATION_CUES, sentence, len(sentence)), CONSIDERATION_ORDER)
     assert (found[0] if found else None) == consideration
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("Acme is in talks, according to people familiar with the matter.", SourceKind.anonymous),
-        (
-            "Acme is near a deal, according to people with knowledge of the talks.",
-            SourceKind.anonymous,
-        ),
-        ("Acme disclosed the price in a regulatory filing.", SourceKind.filing),
-        ("Acme said in a statement that it agreed.", SourceKind.company),
-        ("The talks were first reported by Bloomberg News.", SourceKind.outlet),
-        ("It may fall through, said two people aware of the negotiations.", SourceKind.anonymous),
-        ("People close to the company said the price was the problem.", SourceKind.anonymous),
-        ("The chief executive said at a news conference in Oslo.", SourceKind.company),
-        ("Its finance chief spoke on a call with analysts.", SourceKind.company),
-    ],
-)
-def test_source_patterns(sentence: str, kind: SourceKind) -> None:
-    kinds = [k for pattern, k, _ in cues.SOURCE_PATTERNS if pattern.search(sentence)]
-    assert kind in kinds
-
-
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [("Reuters", SourceKind.news_agency), ("Bloomberg News", SourceKind.news_agency),
-     ("Associated Press", SourceKind.news_agency), ("CNBC", SourceKind.outlet),
-     ("Financial Times", SourceKind.outlet)],
-)  # fmt: skip
-def test_source_kind(name: str, kind: SourceKind) -> None:
-    assert source_kind(name) is kind

@@ -1,16 +1,10 @@
-"""Candidate finders: organizations, percentages, dates and sentences, straight from the text."""
+"""Organization candidates, straight from the text."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarize.strategies.candidates import (
-    Span,
-    find_dates,
-    find_orgs,
-    find_percents,
-    sentences,
-)
+from summarize.fields.orgs import find_orgs
 
 
 def names(text: str, **options: int) -> list[str]:
@@ -136,56 +130,3 @@ def test_single_word_counts_only_mid_sentence_or_repeated() -> None:
 def test_limit_caps_the_list() -> None:
     text = " ".join(f"Alpha{i} Holdings met Beta{i} Partners." for i in range(10))
     assert len(find_orgs(text, limit=5)) == 5
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("It bought 24.9% of the firm.", [(24.9, "24.9%")]),
-        ("a 10 per cent stake and 35 percent more", [(10.0, "10 per cent"), (35.0, "35 percent")]),
-        ("up 5 % on the day", [(5.0, "5 %")]),
-        ("revenue grew 150% and 0% of staff left", []),
-        ("no percentages here, only 45 points", []),
-    ],
-)
-def test_find_percents(text: str, expected: list[tuple[float, str]]) -> None:
-    found = find_percents(text)
-    assert [(value, span.text) for value, span in found] == expected
-    for _, span in found:
-        assert text[span.start : span.end] == span.text
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("Signed on 3 March 2024 in Oslo.", "2024-03-03"),
-        ("Signed on March 4, 2024 in Oslo.", "2024-03-04"),
-        ("Signed on Sept. 9, 2023 in Oslo.", "2023-09-09"),
-        ("Signed on 12 Dec 2025 in Oslo.", "2025-12-12"),
-        ("Filed 2024-03-05 with the regulator.", "2024-03-05"),
-    ],
-)
-def test_find_dates_in_three_formats(text: str, iso: str) -> None:
-    ((found, span),) = find_dates(text)
-    assert found == iso
-    assert text[span.start : span.end] == span.text
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["It closed in March 2024.", "It closed on March 6.", "It closed in 2024.",
-     "It closed on 2024-13-01.", "It closed on 40 March 2024."],
-)  # fmt: skip
-def test_no_date_without_day_month_and_year(text: str) -> None:
-    assert find_dates(text) == []
-
-
-def test_sentences_have_exact_spans() -> None:
-    text = "Headline here\nFirst sentence. Second one!  Third?\n\nLast line"
-    found = sentences(text)
-    assert [s.text for s in found] == [
-        "Headline here", "First sentence.", "Second one!", "Third?", "Last line",
-    ]  # fmt: skip
-    for span in found:
-        assert isinstance(span, Span)
-        assert text[span.start : span.end] == span.text

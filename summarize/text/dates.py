@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from summarize.text.span import Span
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -84,3 +86,45 @@ def find_dates(text: str) -> list[DateMention]:
             if _valid(year, month, day):
                 found.append(DateMention(year, month, day, start, end))
     return found
+
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+FULL_DATE_RE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH_NAMES})\.?,?\s(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s(?P<d2>\d{{1,2}}),?\s(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+)
+
+
+def full_dates(text: str) -> list[tuple[str, Span]]:
+    """Full dates (day, month and year stated) as ISO strings with their spans."""
+    found = []
+    for m in FULL_DATE_RE.finditer(text):
+        if m["y3"]:
+            year, month, day = int(m["y3"]), int(m["mo3"]), int(m["d3"])
+        else:
+            year = int(m["y1"] or m["y2"])
+            month = _MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+            day = int(m["d1"] or m["d2"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((f"{year:04d}-{month:02d}-{day:02d}", Span(m.group(), m.start(), m.end())))
+    return found
+
+
+_MONTH_DAY = re.compile(
+    rf"(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})\b"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAMES})\b"
+)
+
+
+def month_day_at(text: str, at: int) -> tuple[int, int, Span] | None:
+    """A date written without its year ("March 3", "6 October") starting at ``at``: (month,
+    day, span)."""
+    m = _MONTH_DAY.match(text, at)
+    if m is None:
+        return None
+    month = _MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
+    return month, int(m["day"] or m["day2"]), Span(m.group(), m.start(), m.end())

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.grounding.dates import find_dates
+from summarize.text.dates import find_dates, full_dates
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,28 @@ def test_find_dates_reads_common_formats(
 )
 def test_find_dates_ignores_what_is_not_a_day(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Signed on 3 March 2024 in Oslo.", "2024-03-03"),
+        ("Signed on March 4, 2024 in Oslo.", "2024-03-04"),
+        ("Signed on Sept. 9, 2023 in Oslo.", "2023-09-09"),
+        ("Signed on 12 Dec 2025 in Oslo.", "2025-12-12"),
+        ("Filed 2024-03-05 with the regulator.", "2024-03-05"),
+    ],
+)
+def test_full_dates_in_three_formats(text: str, iso: str) -> None:
+    ((found, span),) = full_dates(text)
+    assert found == iso
+    assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It closed in March 2024.", "It closed on March 6.", "It closed in 2024.",
+     "It closed on 2024-13-01.", "It closed on 40 March 2024."],
+)  # fmt: skip
+def test_no_date_without_day_month_and_year(text: str) -> None:
+    assert full_dates(text) == []

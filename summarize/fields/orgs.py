@@ -1,8 +1,8 @@
-"""Candidate spans taken from the article itself: organizations, percentages, dates, people.
+"""Organization candidates: capitalized names in the article, most frequent and earliest first.
 
-A 270M base model cannot be trusted to write a name or a number, but it can choose among
-strings that are really in the article. These finders propose those strings, each with its
-position, so every value the embedded strategy outputs is a quote by construction.
+A small model cannot be trusted to write a name, but it can choose among strings that are
+really in the article. ``find_orgs`` proposes those strings, so every party a rules strategy
+outputs is a quote by construction.
 """
 
 from __future__ import annotations
@@ -12,22 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from summarize.text.places import is_known_place
+from summarize.text.sentences import sentence_starts
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_MONTH_NUMBER = {
-    name: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-
 # Words that start capitalized but are not organizations (titles, time, filler).
 _NOT_ORG = {
     "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "if", "as", "by", "of", "to",
@@ -61,25 +52,6 @@ _NEWS_ORGS = {
 _CAP = r"(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|\d+[A-Z]\w*)"
 _LINK = r"(?: (?:&|of|de|der|la|du|von|van|y) | |-)"
 ORG_RE = re.compile(rf"{_CAP}(?:{_LINK}{_CAP})*(?: plc\b)?")
-PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
-DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTHS})\.?,?\s(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS})\.?\s(?P<d2>\d{{1,2}}),?\s(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
-)
-_SENTENCE_END = re.compile(
-    r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
-    r"(?<!\bU\.S)(?<!\bU\.K)(?<!\bvs)(?<!\bN\.V)(?<!\bS\.A)[.!?]\s+|\n+"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A string found in the article and where."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +62,11 @@ class OrgCandidate:
     first: int
     count: int
     forms: tuple[str, ...] = ()
-    """Shorter spellings merged into this name ("Juniper" for "Juniper Networks")."""
+    """Shorter spellings merged into this name ("Quarro" for "Quarro Systems")."""
 
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.name, *self.forms)
-
-
-_OPENING_QUOTES = "\"“‘'"
-
-
-def _sentence_starts(text: str) -> set[int]:
-    """Where sentences begin, and where a quotation opening a sentence begins: the first word
-    of '"Coding is the clearest money-maker," said ...' is capitalized by grammar, not name."""
-    starts = {0}
-    for match in _SENTENCE_END.finditer(text):
-        starts.add(match.end())
-    starts |= {s + 1 for s in starts if text[s : s + 1] in _OPENING_QUOTES and s < len(text)}
-    return starts
 
 
 _TRAILING_JUNK = {
@@ -125,18 +84,18 @@ _TITLE_WORDS = {
 def _clean_org(raw: str) -> str:
     name = re.sub(r"['’]s$", "", raw.strip(" .,-'’"))
     words = name.split()
-    # "Juniper Chief Executive Rami Rahim" -> "Juniper": a title ends the company name.
+    # "Quarro Chief Executive Ines Marlow" -> "Quarro": a title ends the company name.
     for i, word in enumerate(words):
         if word.lower() in _TITLE_WORDS:
             words = words[:i]
             break
     words = [w for w in words if not re.search(r"-(?:based|listed|backed|owned)$", w, re.I)]
-    # "South Korea's Daesan Energy" -> "Daesan Energy": a possessive place is not the name;
-    # "Scale AI's Expanding Footprint" -> "Scale AI": any other possessive ends the name.
+    # "Norway's Tindra Energy" -> "Tindra Energy": a possessive place is not the name;
+    # "Orvane Labs's Expanding Footprint" -> "Orvane Labs": any other possessive ends the name.
     for i, word in enumerate(words[:-1]):
         if word.endswith(("'s", "’s")):
             owner = " ".join(words[: i + 1])[:-2]
-            words = words[i + 1 :] if _is_place(owner) else owner.split()
+            words = words[i + 1 :] if is_known_place(owner) else owner.split()
             break
     while words and words[0].lower() in _NOT_ORG:
         words = words[1:]
@@ -150,17 +109,17 @@ _COMPANY_NOUN_AFTER = re.compile(
     r" (?:[\w-]+ ){0,2}(?:company|start-?up|firm|group|maker|developer|operator|lender|bank|"
     r"insurer|retailer|business|supplier|producer|provider)\b"
 )
-"""Around a word that only describes a company: "the Copenhagen company that makes ...", "a
-Pittsburgh startup". Written only that way, the word is a place or a sector, not a name."""
+"""Around a word that only describes a company: "the Aarhus company that makes ...", "a
+Gdansk startup". Written only that way, the word is a place or a sector, not a name."""
 
 
 def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
     """Organization-like capitalized names, most frequent and earliest first.
 
     A single capitalized word at the start of a sentence only counts if it also appears
-    capitalized elsewhere ("Shares rose" is not a company; "Splunk" is).
+    capitalized elsewhere ("Shares rose" is not a company; "Quarro" is).
     """
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()
@@ -170,7 +129,7 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
         if not name or name.lower() in _NOT_ORG or len(name) < 2:
             continue
         if name.isupper() and len(name) > 4 and " " in name and match.start() in starts:
-            continue  # an all-caps dateline such as "NEW YORK"
+            continue  # an all-caps dateline such as "NORTH VALE"
         if not (
             _ARTICLE_BEFORE.search(text, max(0, match.start() - 4), match.start())
             and _COMPANY_NOUN_AFTER.match(text, match.end())
@@ -180,10 +139,10 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
         first.setdefault(name, match.start())
         if match.start() not in starts:
             mid_sentence.add(name)
-    # Merge partial mentions into the full name they abbreviate ("Brightline" in
-    # "Brightline Capital Partners") so counts reflect the company, not the spelling.
-    # The full name a partial mention abbreviates is the one written first ("Mars Inc" in the
-    # lede, not "Mars Snacking" later).
+    # Merge partial mentions into the full name they abbreviate ("Brantwick" in
+    # "Brantwick Capital Partners") so counts reflect the company, not the spelling.
+    # The full name a partial mention abbreviates is the one written first ("Zelmora Inc" in
+    # the lede, not "Zelmora Snacks" later).
     merged: set[str] = set()
     forms: dict[str, list[str]] = {}
     for short in sorted(counts, key=len):
@@ -201,57 +160,11 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
         and name in named
         and (" " in name or name in mid_sentence or counts[name] > 1)
         and name.lower() not in _NEWS_ORGS
-        and not _is_place(name)
+        and not is_known_place(name)
         and name.upper() not in _currency_codes()
     ]
     candidates.sort(key=lambda c: (-min(c.count, 4), c.first))
     return candidates[:limit]
-
-
-@cache
-def _places() -> frozenset[str]:
-    from babel import Locale
-
-    english = Locale("en")
-    names = {n.lower() for n in english.territories.values()}
-    names |= {
-        "us",
-        "usa",
-        "uk",
-        "britain",
-        "england",
-        "america",
-        "europe",
-        "asia",
-        "africa",
-        "silicon valley",
-        "wall street",
-        "new york",
-        "london",
-        "tokyo",
-        "mumbai",
-        "bengaluru",
-        "delhi",
-        "new delhi",
-        "paris",
-        "berlin",
-        "frankfurt",
-        "zurich",
-        "stockholm",
-        "amsterdam",
-        "singapore",
-        "hong kong",
-        "beijing",
-        "shanghai",
-        "san francisco",
-        "boston",
-        "chicago",
-        "houston",
-        "seoul",
-        "sydney",
-        "toronto",
-    }
-    return frozenset(names)
 
 
 @cache
@@ -261,60 +174,13 @@ def _currency_codes() -> frozenset[str]:
     return iso_currencies()
 
 
-def _is_place(name: str) -> bool:
-    return name.lower() in _places()
-
-
-def find_percents(text: str) -> list[tuple[float, Span]]:
-    """Percentages with their spans: stake candidates."""
-    return [
-        (float(m.group(1)), Span(m.group(), m.start(), m.end()))
-        for m in PERCENT_RE.finditer(text)
-        if 0 < float(m.group(1)) <= 100
-    ]
-
-
-def find_dates(text: str) -> list[tuple[str, Span]]:
-    """Full dates (day, month and year stated) as ISO strings with their spans."""
-    found = []
-    for m in DATE_RE.finditer(text):
-        if m["y3"]:
-            year, month, day = int(m["y3"]), int(m["mo3"]), int(m["d3"])
-        else:
-            year = int(m["y1"] or m["y2"])
-            month = _MONTH_NUMBER[(m["m1"] or m["m2"]).lower().rstrip(".")]
-            day = int(m["d1"] or m["d2"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found.append((f"{year:04d}-{month:02d}-{day:02d}", Span(m.group(), m.start(), m.end())))
-    return found
-
-
-_MONTH_DAY = re.compile(
-    rf"(?P<month>{_MONTHS})\.? (?P<day>\d{{1,2}})\b|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTHS})\b"
+_CREDIT_LINE = re.compile(
+    r"^\((?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled) by [^)\n]*\)[ \t]*$", re.M
 )
+"""A wire story's credit line, "(Reporting by Ana Porto in Lyon; Editing by ...)": its names
+are reporters and places, never a deal's parties."""
 
 
-def month_day_at(text: str, at: int) -> tuple[int, int, Span] | None:
-    """A date written without its year ("March 3", "6 October") starting at ``at``: (month,
-    day, span)."""
-    m = _MONTH_DAY.match(text, at)
-    if m is None:
-        return None
-    month = _MONTH_NUMBER[(m["month"] or m["month2"]).lower().rstrip(".")]
-    return month, int(m["day"] or m["day2"]), Span(m.group(), m.start(), m.end())
-
-
-def sentences(text: str) -> list[Span]:
-    """Sentence-like spans (split on end punctuation and line breaks)."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        piece = text[start : match.start() + 1].strip()
-        if piece:
-            offset = text.index(piece, start)
-            spans.append(Span(piece, offset, offset + len(piece)))
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        offset = text.index(tail, start)
-        spans.append(Span(tail, offset, offset + len(tail)))
-    return spans
+def without_credit_lines(text: str) -> str:
+    """The text with its credit lines blanked out (same length, so positions still hold)."""
+    return _CREDIT_LINE.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,165 @@
+"""The deal's amount and valuation among the article's money mentions.
+
+Most figures in a deal story are not its price: market values, revenue, fees, share prices,
+debt, an earlier round. Those are left out by the words around them; a figure a valuation word
+owns is a valuation candidate; the rest, in the lede, are amount candidates. Where the headline
+and the first paragraph state the same figure, that is the amount; else the chooser decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.fields.choice import Chooser
+from summarize.fields.history import in_earlier_deal
+from summarize.fields.lede import headline_end
+from summarize.fields.mentions import evidence
+from summarize.money import MoneyMention, find_money
+from summarize.schema import DealType, Money
+
+DISTRACTOR_CONTEXT = re.compile(
+    r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
+    r"price\b|for each|(?<!\bit )had raised|so far|to date|in total|"
+    r"each \w+ share|share price|last year|previous|earlier round|in 20\d\d|synerg\w+|"
+    r"(?<!including )(?<!including net )debt\b|"  # "$4bn including debt" is the deal's size
+    r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus|\bloan\b|"
+    r"credit (?:line|facility)|savings",
+    re.I,
+)
+"""Words near a figure that make it something other than the deal's size."""
+PAST_VALUATION = re.compile(
+    r"\blast\b|previous|earlier|prior|once|was valued|had been valued|in (?:19|20)\d\d|"
+    r"\b(?:19|20)\d\d\b",
+    re.I,
+)
+MARKET_VALUE = re.compile(
+    r"shares? (?:rose|fell|jumped|climbed|closed|slipped|traded)|share price|stock[- ]market|"
+    r"market (?:value|cap)|trading|which (?:is|was) (?:valued|worth)|\bworth\b",
+    re.I,
+)
+STRONG_VALUATION = re.compile(
+    r"valu(?:ing|es)\b[^.]{0,40}$|post-money|pre-money|implie[sd]\b[^.]{0,30}$|"
+    r"at a valuation of\s*$",
+    re.I,
+)
+VALUATION_CONTEXT = re.compile(r"valu(?:ed|es|ing|ation)|worth", re.I)
+COMBINED_SIZE = re.compile(r"\bcreat(?:e|es|ing)\s+(?:an?\s+)?$", re.I)
+"""Before a merger's combined size: "talks to create a ¥1.4tn group". Not "form": "form a $2
+billion joint venture" states what the partners put in."""
+PART_DEALS = (DealType.funding_round, DealType.minority_investment, DealType.other)
+"""Deals in which investors buy a part of a company: a figure the company is valued at is
+then its valuation, never the price."""
+WOULD_VALUE = re.compile(r"\b(?:would|to|could|will|that) value\b[^.$€£¥]{0,50}$", re.I)
+DEAL_VALUE_CONTEXT = re.compile(
+    r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
+    r"(?:valued|worth)",
+    re.I,
+)
+"""A deal "valued at" or "worth" a figure: that figure is its size, not a valuation."""
+
+
+def valuation_strength(window: str, after: str) -> int:
+    """How surely a valuation-like mention is the valuation this deal sets (0: it is not).
+
+    A market value ("shares rose, valuing the group at"), a price per share, a relative clause
+    about another company ("which is valued at") and history ("last valued at") are not.
+    """
+    sentence = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
+    after = after.split(". ", 1)[0]
+    if PAST_VALUATION.search(sentence + " " + after) or MARKET_VALUE.search(sentence):
+        return 0
+    if re.match(r"\s*(?:each|a share|per share)", after):
+        return 0
+    if STRONG_VALUATION.search(sentence) or re.match(
+        r"\s*(?:post-money |pre-money )?valuation", after
+    ):
+        return 2
+    return 1
+
+
+def money_roles(
+    text: str, region_end: int, kind: DealType | None = None
+) -> tuple[list[MoneyMention], list[MoneyMention]]:
+    """Split money mentions into deal-amount candidates and valuation candidates.
+
+    Valuations come back strongest first, then in order of appearance. Where investors buy a
+    part of a company, "would value the company at $12 billion" is a valuation; where a buyer
+    takes the whole, the same words state the price, so they stay an amount.
+    """
+    part = kind in PART_DEALS
+    amounts: list[MoneyMention] = []
+    valuations: list[tuple[int, MoneyMention]] = []
+    for mention in find_money(text):
+        window = text[max(0, mention.start - 60) : mention.start]
+        after = text[mention.end : mention.end + 40]
+        if (
+            (VALUATION_CONTEXT.search(window[-30:]) and not DEAL_VALUE_CONTEXT.search(window))
+            or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
+            or (part and (WOULD_VALUE.search(window) or re.match(r"\s*value\b", after, re.I)))
+        ):
+            strength = valuation_strength(
+                text[max(0, mention.start - 200) : mention.start],
+                text[mention.end : mention.end + 80],
+            )
+            if strength:
+                valuations.append((strength, mention))
+            continue
+        if mention.value < 1e5 and mention.value != int(mention.value):
+            continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
+        if DISTRACTOR_CONTEXT.search(window[-40:] + " " + after[:25]):
+            continue
+        if re.match(r"\s*(?:a|per|each)\s+(?:\w+\s+)?share", after):
+            continue
+        if COMBINED_SIZE.search(window):
+            continue  # "talks to create a ¥1.4tn chemicals group": the merged group's size
+        if "(" in window[-3:] or mention.start > region_end:
+            continue  # a conversion in brackets, or past the lede
+        if in_earlier_deal(text[:region_end], mention.start):
+            continue  # "when it raised $400 million in January": an earlier deal's size
+        amounts.append(mention)
+    ranked = sorted(valuations, key=lambda v: (-v[0], v[1].start))
+    return amounts, [mention for _, mention in ranked]
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def headline_amount(text: str, amounts: list[MoneyMention]) -> MoneyMention | None:
+    """The deal's size where the headline and the paragraph after it state the same figure:
+    the body's parts of a price (cash now, an earn-out later) are then no rivals."""
+    end = headline_end(text)
+    if not end:
+        return None  # no headline line
+    blank = _SPACE.match(text, end)
+    start = blank.end() if blank else end
+    first_end = text.find("\n", start)
+    first_end = len(text) if first_end == -1 else first_end
+    in_headline = {(m.value, m.currency) for m in amounts if m.start < end}
+    return next(
+        (m for m in amounts if end <= m.start < first_end and (m.value, m.currency) in in_headline),
+        None,
+    )
+
+
+def quoted_money(text: str, mention: MoneyMention) -> Money:
+    """The mention as a Money value quoting its words."""
+    money = mention.to_money()
+    money.evidence = evidence(text, mention.start, mention.end)
+    return money
+
+
+async def deal_amount(
+    text: str, amounts: list[MoneyMention], choose: Chooser
+) -> tuple[Money | None, bool]:
+    """The amount among the candidates, and whether a model's choice decided it."""
+    if not amounts:
+        return None, False
+    chosen = headline_amount(text, amounts)
+    by_model = False
+    if chosen is None:
+        options = list(dict.fromkeys(m.text for m in amounts))
+        choice = await choose("amount", options)
+        picked = next((m for m in amounts if m.text == choice.answer), None)
+        by_model = picked is not None and choice.by_model
+        chosen = picked or amounts[0]
+    return quoted_money(text, chosen), by_model

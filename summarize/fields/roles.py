@@ -1,0 +1,130 @@
+"""Buyer, target, seller, lead and partners from the sentence around the first deal verb.
+
+News names a deal's subject before its verb and the object after it: "Halvorsen Foods agreed to
+buy Pellucid Brands from Vantor Group". Where no lede sentence names two candidates around a
+deal verb, the roles stay open for the strategy to settle (a model choosing among candidates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.fields.mentions import Found, Occurrence, found_at, occurrences
+from summarize.fields.orgs import OrgCandidate
+from summarize.text.sentences import sentence_around
+
+DEAL_VERB = re.compile(
+    r"\b(?P<verb>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"take over|takes over|snap(?:s|ped)? up|merge(?:s|d)? with|"
+    r"invest(?:s|ed|ing)? (?:\S+ ){0,6}?in|back(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+    r"sell(?:s|ing)?|sold|acquisition of|purchase of|takeover of|(?:a )?stake in|"
+    r"take (?:a )?\d+(?:\.\d+)?% (?:stake )?(?:in|of)|\d+(?:\.\d+)?% (?:stake )?(?:in|of)|"
+    r"(?:takeover |buyout |acquisition )?(?:offer|bid|approach) for)\b",
+    re.I,
+)
+LED_BY = re.compile(r"\bled by\b|\bco-led by\b", re.I)
+
+FROM_OWNER = re.compile(
+    r"(?:,[^,;]{1,100},)?,?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$"
+    r"|,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}(?:unit|arm|business|division|subsidiary)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+    r"|(?:'s|’s)\s+(?:current\s+)?(?:owner|parent(?:\s+company)?),?\s+(?:[\w-]+\s+){0,4}$"
+)
+"""Between the target and its seller: "buy Pellucid from private equity owner Vantor", "buy
+Pellucid, a snack maker, from Vantor", or the owner in an appositive: "buy Pellucid, the
+snacks business of Vantor Group", "Pellucid's owner, Dutch investment firm Vantor Capital"."""
+
+DESCRIPTOR = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?!(?:from|to|by|with|for|and|or)\s)[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
+    r"group|unit|arm|business|division|start-?up|retailer|chain|bank|insurer|lender|manufacturer|"
+    r"supplier|brand|platform|rival|parent|recycler|processor|distributor|specialist|miner|"
+    r"carrier|airline)\s*,?\s*$"
+)
+"""Between a descriptor's name and the company it describes: "buy Crunchettes maker Pellucid"."""
+
+
+@dataclass
+class Roles:
+    """Who does what in the deal, as far as the rules can tell (None: not settled)."""
+
+    buyer: Found | None = None
+    target: Found | None = None
+    lead: Found | None = None
+    investors: list[Found] | None = None
+    partners: list[Found] | None = None
+    seller: Found | None = None
+
+
+def rule_roles(text: str, region_end: int, orgs: list[OrgCandidate]) -> Roles:
+    """Subject and object of the first deal verb whose sentence names two candidates."""
+    found = occurrences(text, orgs)
+    roles = Roles()
+    for verb in DEAL_VERB.finditer(text, 0, region_end):
+        s_start, s_end = sentence_around(text, verb.start(), verb.end())
+        before = [o for o in found if s_start <= o[0] and o[1] <= verb.start()]
+        after = [o for o in found if verb.end() <= o[0] and o[1] <= s_end]
+        word = verb.group("verb").lower()
+        if word.startswith("rais"):
+            if before:
+                roles.target = found_at(before[-1])
+                led = LED_BY.search(text, verb.end(), s_end)
+                if led:
+                    leads = [o for o in after if o[0] >= led.end()]
+                    if leads:
+                        roles.lead = found_at(leads[0])
+                return roles
+            continue
+        if word.startswith("merge"):
+            if before and after:
+                roles.partners = [found_at(o) for o in (before[-1], after[0])]
+                return roles
+            continue
+        after = skip_descriptors(text, after)
+        if not (before and after) or before[-1][2] is after[0][2]:
+            continue
+        subject, obj = before[-1], after[0]
+        if text.startswith(("'s", "’s"), obj[1]):
+            continue  # "buys 24.9% of Vantor's fibre unit": the target is named later
+        if word.startswith(("sell", "sold")):
+            roles.seller = found_at(subject)
+            to = re.search(r"\bto\b", text[verb.end() : s_end])
+            buyers = [o for o in after if to and o[0] >= verb.end() + to.end()]
+            if buyers:
+                roles.buyer = found_at(buyers[0])
+            return roles
+        roles.buyer = found_at(subject)
+        roles.target = found_at(obj)
+        owner = seller(text, region_end, found, obj[2], subject[2])
+        if owner is not None:
+            roles.seller = found_at(owner)
+        return roles
+    return roles
+
+
+def seller(
+    text: str,
+    region_end: int,
+    found: list[Occurrence],
+    target: OrgCandidate,
+    buyer: OrgCandidate,
+) -> Occurrence | None:
+    """The company the lede says the target comes from ("Pellucid ... from Vantor"), in any
+    lede sentence that names the target: a headline often leaves the seller out."""
+    for i, (_, end, org) in enumerate(found):
+        if org is not target or end > region_end:
+            continue
+        _, s_end = sentence_around(text, end, end)
+        for other in found[i + 1 :]:
+            if other[0] > s_end:
+                break
+            if other[2] not in (target, buyer) and FROM_OWNER.match(text, end, other[0]):
+                return other
+    return None
+
+
+def skip_descriptors(text: str, after: list[Occurrence]) -> list[Occurrence]:
+    """'buy Crunchettes maker Pellucid': the object is the name after the descriptor."""
+    while len(after) > 1 and DESCRIPTOR.match(text[after[0][1] : after[1][0]]):
+        after = after[1:]
+    return after

@@ -1,0 +1,69 @@
+"""Whether a name is a place: country and city names are never a deal's parties.
+
+A name is a place when it is a country or territory (Babel's English names) or a city that
+deal news often names, or when the article itself uses it as one ("an Aarhus-based app",
+"based in Turku", "a New Leeds startup").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+@cache
+def _places() -> frozenset[str]:
+    from babel import Locale
+
+    english = Locale("en")
+    names = {n.lower() for n in english.territories.values()}
+    names |= {
+        "us",
+        "usa",
+        "uk",
+        "britain",
+        "england",
+        "america",
+        "europe",
+        "asia",
+        "africa",
+        "silicon valley",
+        "wall street",
+        "new york",
+        "london",
+        "tokyo",
+        "mumbai",
+        "bengaluru",
+        "delhi",
+        "new delhi",
+        "paris",
+        "berlin",
+        "frankfurt",
+        "zurich",
+        "stockholm",
+        "amsterdam",
+        "singapore",
+        "hong kong",
+        "beijing",
+        "shanghai",
+        "san francisco",
+        "boston",
+        "chicago",
+        "houston",
+        "seoul",
+        "sydney",
+        "toronto",
+    }
+    return frozenset(names)
+
+
+def is_known_place(name: str) -> bool:
+    """A country, territory or well-known city, whatever the article says."""
+    return name.lower() in _places()
+
+
+def used_as_place(text: str, name: str) -> bool:
+    """The article uses the name as a place: "an Aarhus-based app", "based in Turku", "a New
+    Leeds startup"."""
+    name = re.escape(name)
+    return re.search(rf"\b{name}-based\b|\bbased in {name}\b|\bNew {name}\b", text) is not None
