@@ -10,6 +10,7 @@ from rich.table import Column, Table
 from summarize.cli.app import app, err
 from summarize.prompts import list_prompts
 from summarize.schema import deal_summary_json_schema
+from summarize.text.sentences import sentences
 
 
 @app.command()
@@ -20,8 +21,8 @@ def schema() -> None:
 
 def _first_sentence(text: str) -> str:
     """A table cell, not the whole header: the description up to its first full stop."""
-    head = text.split(". ", 1)[0].rstrip(".")
-    return head + "."
+    found = sentences(text)
+    return (found[0].text if found else text).rstrip(".") + "."
 
 
 @app.command()

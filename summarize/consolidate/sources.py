@@ -17,10 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.consolidate.caseless import Caseless
 from summarize.consolidate.models import Basis, SourceLink
 from summarize.names import normalize_name, same_entity
 from summarize.schema import DealSummary, Source, SourceKind
+from summarize.text.caseless import Caseless
+from summarize.text.sentences import sentences
 
 Same = Callable[[str, str], bool]
 """Whether two normalized source names are the same organisation."""
@@ -71,7 +72,6 @@ CHANNEL = re.compile(
 )
 """A company source named only by its channel ("company statement", "a news conference"): in a
 report that also names the company, it is that company speaking, not another origin."""
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 _PEOPLE = re.compile(r"\b(?:people|person|sources?)\b", re.I)
 _FILING = re.compile(r"filing|statement|release|regulator|commission|exchange", re.I)
 
@@ -142,7 +142,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 def relays(relay: str, origin: str, text: str) -> bool:
     """True when ``text`` says ``relay`` passes on ``origin``'s report."""
     relay_re, origin_re = _pattern(relay), _pattern(origin)
-    for sentence in _SENTENCE.findall(text):
+    for sentence in (s.text for s in sentences(text)):
         relay_at = [m.span() for m in relay_re.finditer(sentence)]
         origin_at = [m.span() for m in origin_re.finditer(sentence)]
         for rs, re_ in relay_at:

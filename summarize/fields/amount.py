@@ -16,6 +16,8 @@ from summarize.fields.lede import headline_end
 from summarize.fields.mentions import evidence
 from summarize.money import MoneyMention, find_money
 from summarize.schema import DealType, Money
+from summarize.text.sentences import sentence_around
+from summarize.text.valuations import label_mention
 
 DISTRACTOR_CONTEXT = re.compile(
     r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
@@ -27,18 +29,16 @@ DISTRACTOR_CONTEXT = re.compile(
     re.I,
 )
 """Words near a figure that make it something other than the deal's size."""
-PAST_VALUATION = re.compile(
-    r"\blast\b|previous|earlier|prior|once|was valued|had been valued|in (?:19|20)\d\d|"
-    r"\b(?:19|20)\d\d\b",
-    re.I,
-)
+HISTORY_WORDS = re.compile(r"\blast\b|previous|earlier|prior|once|\b(?:19|20)\d\d\b", re.I)
+"""Words that date a valuation anywhere in its sentence. Stricter than the labeller's
+last_round: a wrong valuation costs more than a missed one."""
 MARKET_VALUE = re.compile(
     r"shares? (?:rose|fell|jumped|climbed|closed|slipped|traded)|share price|stock[- ]market|"
     r"market (?:value|cap)|trading|which (?:is|was) (?:valued|worth)|\bworth\b",
     re.I,
 )
 STRONG_VALUATION = re.compile(
-    r"valu(?:ing|es)\b[^.]{0,40}$|post-money|pre-money|implie[sd]\b[^.]{0,30}$|"
+    r"valu(?:ing|es)\b[^.]{0,40}$|implie[sd]\b[^.]{0,30}$|"
     r"at a valuation of\s*$",
     re.I,
 )
@@ -58,20 +58,29 @@ DEAL_VALUE_CONTEXT = re.compile(
 """A deal "valued at" or "worth" a figure: that figure is its size, not a valuation."""
 
 
-def valuation_strength(window: str, after: str) -> int:
-    """How surely a valuation-like mention is the valuation this deal sets (0: it is not).
+def valuation_strength(text: str, mentions: list[MoneyMention], i: int) -> int:
+    """How surely the ``i``-th money mention is the valuation this deal sets (0: it is not).
 
-    A market value ("shares rose, valuing the group at"), a price per share, a relative clause
-    about another company ("which is valued at") and history ("last valued at") are not.
+    An earlier round's figure (the shared labeller's last_round, or history words in its
+    sentence), a market value ("shares rose, valuing the group at"), a price per share and a
+    relative clause about another company ("which is valued at") are not; a post- or pre-money
+    figure, or one the deal values the company at, surely is.
     """
-    sentence = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
-    after = after.split(". ", 1)[0]
-    if PAST_VALUATION.search(sentence + " " + after) or MARKET_VALUE.search(sentence):
+    mention = mentions[i]
+    left, right = sentence_around(text, mention.start, mention.end)
+    sentence = text[max(left, mention.start - 200) : mention.start]
+    after = text[mention.end : min(right, mention.end + 80)]
+    if HISTORY_WORDS.search(sentence + " " + after) or MARKET_VALUE.search(sentence):
         return 0
     if re.match(r"\s*(?:each|a share|per share)", after):
         return 0
-    if STRONG_VALUATION.search(sentence) or re.match(
-        r"\s*(?:post-money |pre-money )?valuation", after
+    label = label_mention(text, mentions, i, known=True)
+    if label is not None and label[0] == "last_round":
+        return 0
+    if (
+        (label is not None and label[0] in ("post_money", "pre_money"))
+        or STRONG_VALUATION.search(sentence)
+        or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
     ):
         return 2
     return 1
@@ -89,7 +98,8 @@ def money_roles(
     part = kind in PART_DEALS
     amounts: list[MoneyMention] = []
     valuations: list[tuple[int, MoneyMention]] = []
-    for mention in find_money(text):
+    mentions = find_money(text)
+    for i, mention in enumerate(mentions):
         window = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 40]
         if (
@@ -97,10 +107,7 @@ def money_roles(
             or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
             or (part and (WOULD_VALUE.search(window) or re.match(r"\s*value\b", after, re.I)))
         ):
-            strength = valuation_strength(
-                text[max(0, mention.start - 200) : mention.start],
-                text[mention.end : mention.end + 80],
-            )
+            strength = valuation_strength(text, mentions, i)
             if strength:
                 valuations.append((strength, mention))
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarize.text.dates import full_dates, month_day_at
+from summarize.text.dates import date_at, written_dates
 
 ANNOUNCED_AT = re.compile(
     r"\b(?:(?:first|originally|initially) announced|"
@@ -28,11 +28,11 @@ def announced_on(text: str) -> tuple[dt.date, int, int] | None:
     with where it is written. A report of a closing is dated by the closing; its announcement
     date is the one it names as such (without a year, the year that puts it before the lede's
     date)."""
-    dates = full_dates(text[:DATELINE_CHARS])
-    found = announcement_date(text, dt.date.fromisoformat(dates[0][0]) if dates else None)
-    if found is None and dates:
-        iso, span = dates[0]
-        found = dt.date.fromisoformat(iso), span.start, span.end
+    dates = written_dates(text[:DATELINE_CHARS])
+    first = dt.date(dates[0].year, dates[0].month, dates[0].day) if dates else None
+    found = announcement_date(text, first)
+    if found is None and first is not None:
+        found = first, dates[0].start, dates[0].end
     return found
 
 
@@ -40,17 +40,17 @@ def announcement_date(text: str, dated: dt.date | None) -> tuple[dt.date, int, i
     """The date after "first announced on" (and where it is written), or None."""
     for cue in ANNOUNCED_AT.finditer(text):
         at = cue.end()
-        full = full_dates(text[at : at + 40])
-        if full and full[0][1].start == 0:
-            return dt.date.fromisoformat(full[0][0]), at, at + full[0][1].end
-        short = month_day_at(text, at)
-        if short and dated is not None:
-            month, day_of_month, span = short
+        found = date_at(text, at)
+        if found is None or found.numeric:
+            continue
+        if found.year is not None:
+            return dt.date(found.year, found.month, found.day), at, at + found.end
+        if dated is not None:
             try:
-                day = dt.date(dated.year, month, day_of_month)
+                day = dt.date(dated.year, found.month, found.day)
             except ValueError:
                 continue
             if day > dated:
                 day = day.replace(year=dated.year - 1)
-            return day, span.start, span.end
+            return day, at + found.start, at + found.end
     return None

@@ -9,7 +9,7 @@ from summarize.fields.history import earlier_deal_sentences, in_earlier_deal
 from summarize.fields.mentions import Found, occurrences
 from summarize.fields.orgs import OrgCandidate
 from summarize.fields.people import find_commentators
-from summarize.text.places import used_as_place
+from summarize.text.places import is_place
 from summarize.text.sentences import sentence_around, sentences
 
 INVESTOR_SENTENCE = re.compile(
@@ -80,7 +80,7 @@ def investors(text: str, orgs: list[OrgCandidate], exclude: set[str]) -> list[Fo
     commentators = find_commentators(text)
     seen = (
         set(exclude)
-        | {org.name for org in orgs if used_as_place(text, org.name)}
+        | {org.name for org in orgs if is_place(org.name, text)}
         | registries(text, orgs)
         | {p.name for p in commentators}
         | {p.organization for p in commentators if p.organization}

@@ -17,6 +17,8 @@ def lede(text: str, limit: int) -> str:
     """The headline and first paragraphs, cut at a sentence end."""
     if len(text) <= limit:
         return text
+    # The prefix of every recorded request: cut as it was recorded (at ". " or a line break, the
+    # line breaks kept); the abbreviation-aware cut of summarize.text.sentences would move it.
     cut = max(text.rfind(". ", 0, limit), text.rfind("\n", 0, limit))
     return text[: cut + 1 if cut > limit // 2 else limit]
 

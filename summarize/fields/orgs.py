@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from summarize.text.places import is_known_place
+from summarize.text.places import is_place
 from summarize.text.sentences import sentence_starts
 
 _MONTHS = (
@@ -95,7 +95,7 @@ def _clean_org(raw: str) -> str:
     for i, word in enumerate(words[:-1]):
         if word.endswith(("'s", "’s")):
             owner = " ".join(words[: i + 1])[:-2]
-            words = words[i + 1 :] if is_known_place(owner) else owner.split()
+            words = words[i + 1 :] if is_place(owner) else owner.split()
             break
     while words and words[0].lower() in _NOT_ORG:
         words = words[1:]
@@ -160,7 +160,7 @@ def find_orgs(text: str, *, limit: int = 14) -> list[OrgCandidate]:
         and name in named
         and (" " in name or name in mid_sentence or counts[name] > 1)
         and name.lower() not in _NEWS_ORGS
-        and not is_known_place(name)
+        and not is_place(name)
         and name.upper() not in _currency_codes()
     ]
     candidates.sort(key=lambda c: (-min(c.count, 4), c.first))

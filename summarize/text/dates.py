@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summarize.text.span import Span
-
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -29,7 +27,7 @@ DATE_RE = re.compile(
         (?P<iso_y>{_YEAR})[-/.](?P<iso_m>1[0-2]|0?[1-9])[-/.](?P<iso_d>3[01]|[12]\d|0?[1-9])
       | (?P<num_a>\d{{1,2}})[/.-](?P<num_b>\d{{1,2}})[/.-](?P<num_y>{_YEAR})
       | (?P<md_m>{_MONTH})\.?\s+(?P<md_d>{_DAY})(?![\d:])(?:,?\s+(?P<md_y>{_YEAR}))?
-      | (?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\.?(?:,?\s+(?P<dm_y>{_YEAR}))?
+      | (?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:\.?,?\s+(?P<dm_y>{_YEAR}))?
     )(?![\w/-])
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -45,6 +43,8 @@ class DateMention:
     day: int
     start: int
     end: int
+    numeric: bool = False
+    """Written as day and month numbers ("02/09/2025"): which is which may be unknown."""
 
     def supports(self, date: dt.date, *, assumed_year: bool) -> bool:
         """True when this mention states ``date``; a year-less one only when the year is assumed."""
@@ -71,6 +71,7 @@ def find_dates(text: str) -> list[DateMention]:
     for m in DATE_RE.finditer(text):
         start, end = m.start(), m.end()
         readings: list[tuple[int | None, int, int]]
+        numeric = bool(m["num_y"])
         if m["iso_y"]:
             readings = [(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))]
         elif m["num_y"]:
@@ -84,47 +85,16 @@ def find_dates(text: str) -> list[DateMention]:
             readings = [(year, _MONTHS[m["dm_m"].lower()], _day(m["dm_d"]))]
         for year, month, day in dict.fromkeys(readings):
             if _valid(year, month, day):
-                found.append(DateMention(year, month, day, start, end))
+                found.append(DateMention(year, month, day, start, end, numeric))
     return found
 
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-FULL_DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH_NAMES})\.?,?\s(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH_NAMES})\.?\s(?P<d2>\d{{1,2}}),?\s(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
-)
+def written_dates(text: str) -> list[DateMention]:
+    """The dates ``text`` writes out whole (day, month and year; no day/month number order to
+    guess): "3 March 2025", "March 3, 2025", "2025-03-03"."""
+    return [m for m in find_dates(text) if m.year is not None and not m.numeric]
 
 
-def full_dates(text: str) -> list[tuple[str, Span]]:
-    """Full dates (day, month and year stated) as ISO strings with their spans."""
-    found = []
-    for m in FULL_DATE_RE.finditer(text):
-        if m["y3"]:
-            year, month, day = int(m["y3"]), int(m["mo3"]), int(m["d3"])
-        else:
-            year = int(m["y1"] or m["y2"])
-            month = _MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
-            day = int(m["d1"] or m["d2"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found.append((f"{year:04d}-{month:02d}-{day:02d}", Span(m.group(), m.start(), m.end())))
-    return found
-
-
-_MONTH_DAY = re.compile(
-    rf"(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})\b"
-    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAMES})\b"
-)
-
-
-def month_day_at(text: str, at: int) -> tuple[int, int, Span] | None:
-    """A date written without its year ("March 3", "6 October") starting at ``at``: (month,
-    day, span)."""
-    m = _MONTH_DAY.match(text, at)
-    if m is None:
-        return None
-    month = _MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
-    return month, int(m["day"] or m["day2"]), Span(m.group(), m.start(), m.end())
+def date_at(text: str, at: int, *, within: int = 40) -> DateMention | None:
+    """The date written starting exactly at ``at``, with or without its year ("March 3")."""
+    return next((m for m in find_dates(text[at : at + within]) if m.start == 0), None)

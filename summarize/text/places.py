@@ -57,13 +57,12 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-def is_known_place(name: str) -> bool:
-    """A country, territory or well-known city, whatever the article says."""
-    return name.lower() in _places()
-
-
-def used_as_place(text: str, name: str) -> bool:
-    """The article uses the name as a place: "an Aarhus-based app", "based in Turku", "a New
-    Leeds startup"."""
+def is_place(name: str, text: str | None = None) -> bool:
+    """A country, territory or well-known city; or, given the article, a name it uses as a
+    place: "an Aarhus-based app", "based in Turku", "a New Leeds startup"."""
+    if name.lower() in _places():
+        return True
+    if text is None:
+        return False
     name = re.escape(name)
     return re.search(rf"\b{name}-based\b|\bbased in {name}\b|\bNew {name}\b", text) is not None

@@ -10,11 +10,13 @@ import re
 
 from summarize.text.span import Span
 
-SENTENCE_END = re.compile(
-    r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
-    r"(?<!\bU\.S)(?<!\bU\.K)(?<!\bvs)(?<!\bN\.V)(?<!\bS\.A)[.!?]\s+|\n+"
-)
+ABBREVIATIONS = ("Inc", "Corp", "Ltd", "Co", "Mr", "Ms", "Dr", "St", "No", "U.S", "U.K", "vs",
+                 "N.V", "S.A")  # fmt: skip
+"""Words whose full stop does not end a sentence ("Halvorsen Foods Inc. said")."""
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)}.)" for word in ABBREVIATIONS)
+SENTENCE_END = re.compile(rf"[.!?]{_NOT_AFTER}\s+|\n+")
 """A sentence's end: its closing mark with the space after it, or line breaks."""
+_ANY_STOP = re.compile(r"[.!?]\s+|\n+")
 _OPENING_QUOTES = "\"“‘'"
 
 
@@ -44,9 +46,15 @@ def sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence that holds ``text[start:end]``, its closing mark included."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1 if left >= 0 else 0, right + 1 if right < len(text) else right
+def sentence_around(
+    text: str, start: int, end: int, *, abbreviations: bool = True
+) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``text[start:end]``: from where the previous
+    sentence's end leaves off to the next closing mark (or line break), that mark included.
+    ``abbreviations=False`` ends a sentence at every full stop, "N.V." and "Inc." too."""
+    pattern = SENTENCE_END if abbreviations else _ANY_STOP
+    left = 0
+    for match in pattern.finditer(text, 0, start):
+        left = match.end()
+    following = pattern.search(text, end)
+    return left, following.start() + 1 if following else len(text)

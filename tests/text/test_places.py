@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.text.places import used_as_place
+from summarize.text.places import is_place
 
 
 @pytest.mark.parametrize(
@@ -17,4 +17,4 @@ from summarize.text.places import used_as_place
     ],
 )
 def test_a_place_is_not_an_investor(text: str, name: str, place: bool) -> None:
-    assert used_as_place(text, name) is place
+    assert is_place(name, text) is place

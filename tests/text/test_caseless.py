@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.consolidate.caseless import Caseless
 from summarize.consolidate.sources import ANONYMOUS_CUES, CONFIRMED_CUES, DECLINED
+from summarize.text.caseless import Caseless
 
 
 @pytest.mark.parametrize(
