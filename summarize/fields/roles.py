@@ -61,6 +61,8 @@ def rule_roles(text: str, region_end: int, orgs: list[OrgCandidate]) -> Roles:
     found = occurrences(text, orgs)
     roles = Roles()
     for verb in DEAL_VERB.finditer(text, 0, region_end):
+        # As recorded: "Halvorsen Foods N.V. has agreed to buy ..." is cut at "N.V.", so the
+        # model is asked; abbreviations=True lets the rules decide (re-record cassettes first).
         s_start, s_end = sentence_around(text, verb.start(), verb.end(), abbreviations=False)
         before = [o for o in found if s_start <= o[0] and o[1] <= verb.start()]
         after = [o for o in found if verb.end() <= o[0] and o[1] <= s_end]
