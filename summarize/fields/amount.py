@@ -16,46 +16,30 @@ from summarize.fields.lede import headline_end
 from summarize.fields.mentions import evidence
 from summarize.money import MoneyMention, find_money
 from summarize.schema import DealType, Money
+from summarize.text.phrases import pattern
 from summarize.text.sentences import sentence_around
 from summarize.text.valuations import label_mention
 
-DISTRACTOR_CONTEXT = re.compile(
-    r"market (?:value|cap\w*)|revenue|sales|profit|earnings|ebitda|income|fee\b|a share|per share|"
-    r"price\b|for each|(?<!\bit )had raised|so far|to date|in total|"
-    r"each \w+ share|share price|last year|previous|earlier round|in 20\d\d|synerg\w+|"
-    r"(?<!including )(?<!including net )debt\b|"  # "$4bn including debt" is the deal's size
-    r"capital expenditure|capex|budget|loss\b|turnover|salary|bonus|\bloan\b|"
-    r"credit (?:line|facility)|savings",
-    re.I,
-)
+DISTRACTOR_CONTEXT = pattern("amount", "distractor")
 """Words near a figure that make it something other than the deal's size."""
-HISTORY_WORDS = re.compile(r"\blast\b|previous|earlier|prior|once|\b(?:19|20)\d\d\b", re.I)
+HISTORY_WORDS = pattern("amount", "history_words")
 """Words that date a valuation anywhere in its sentence. Stricter than the labeller's
 last_round: a wrong valuation costs more than a missed one."""
-MARKET_VALUE = re.compile(
-    r"shares? (?:rose|fell|jumped|climbed|closed|slipped|traded)|share price|stock[- ]market|"
-    r"market (?:value|cap)|trading|which (?:is|was) (?:valued|worth)|\bworth\b",
-    re.I,
-)
-STRONG_VALUATION = re.compile(
-    r"valu(?:ing|es)\b[^.]{0,40}$|implie[sd]\b[^.]{0,30}$|"
-    r"at a valuation of\s*$",
-    re.I,
-)
-VALUATION_CONTEXT = re.compile(r"valu(?:ed|es|ing|ation)|worth", re.I)
-COMBINED_SIZE = re.compile(r"\bcreat(?:e|es|ing)\s+(?:an?\s+)?$", re.I)
-"""Before a merger's combined size: "talks to create a ¥1.4tn group". Not "form": "form a $2
-billion joint venture" states what the partners put in."""
+MARKET_VALUE = pattern("amount", "market_value")
+STRONG_VALUATION = pattern("amount", "strong_valuation")
+VALUATION_CONTEXT = pattern("amount", "valuation_context")
+COMBINED_SIZE = pattern("amount", "combined_size")
+"""Before a merger's combined size: "talks to create a ¥1.4tn group"."""
+WOULD_VALUE = pattern("amount", "would_value")
+DEAL_VALUE_CONTEXT = pattern("amount", "deal_value_context")
+"""A deal "valued at" or "worth" a figure: that figure is its size, not a valuation."""
+VALUE_AFTER = pattern("amount", "value_after")
+VALUATION_AFTER = pattern("amount", "valuation_after")
+PER_SHARE_AFTER = pattern("amount", "per_share_after")
+SHARE_PRICE_AFTER = pattern("amount", "share_price_after")
 PART_DEALS = (DealType.funding_round, DealType.minority_investment, DealType.other)
 """Deals in which investors buy a part of a company: a figure the company is valued at is
 then its valuation, never the price."""
-WOULD_VALUE = re.compile(r"\b(?:would|to|could|will|that) value\b[^.$€£¥]{0,50}$", re.I)
-DEAL_VALUE_CONTEXT = re.compile(
-    r"(?:deal|transaction|offer|acquisition|purchase|takeover|round|investment|merger)\s+(?:\w+\s+){0,3}"
-    r"(?:valued|worth)",
-    re.I,
-)
-"""A deal "valued at" or "worth" a figure: that figure is its size, not a valuation."""
 
 
 def valuation_strength(text: str, mentions: list[MoneyMention], i: int) -> int:
@@ -72,7 +56,7 @@ def valuation_strength(text: str, mentions: list[MoneyMention], i: int) -> int:
     after = text[mention.end : min(right, mention.end + 80)]
     if HISTORY_WORDS.search(sentence + " " + after) or MARKET_VALUE.search(sentence):
         return 0
-    if re.match(r"\s*(?:each|a share|per share)", after):
+    if PER_SHARE_AFTER.match(after):
         return 0
     label = label_mention(text, mentions, i, known=True)
     if label is not None and label[0] == "last_round":
@@ -80,7 +64,7 @@ def valuation_strength(text: str, mentions: list[MoneyMention], i: int) -> int:
     if (
         (label is not None and label[0] in ("post_money", "pre_money"))
         or STRONG_VALUATION.search(sentence)
-        or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
+        or VALUATION_AFTER.match(after)
     ):
         return 2
     return 1
@@ -104,8 +88,8 @@ def money_roles(
         after = text[mention.end : mention.end + 40]
         if (
             (VALUATION_CONTEXT.search(window[-30:]) and not DEAL_VALUE_CONTEXT.search(window))
-            or re.match(r"\s*(?:post-money |pre-money )?valuation", after)
-            or (part and (WOULD_VALUE.search(window) or re.match(r"\s*value\b", after, re.I)))
+            or VALUATION_AFTER.match(after)
+            or (part and (WOULD_VALUE.search(window) or VALUE_AFTER.match(after)))
         ):
             strength = valuation_strength(text, mentions, i)
             if strength:
@@ -115,7 +99,7 @@ def money_roles(
             continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
         if DISTRACTOR_CONTEXT.search(window[-40:] + " " + after[:25]):
             continue
-        if re.match(r"\s*(?:a|per|each)\s+(?:\w+\s+)?share", after):
+        if SHARE_PRICE_AFTER.match(after):
             continue
         if COMBINED_SIZE.search(window):
             continue  # "talks to create a ¥1.4tn chemicals group": the merged group's size

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from summarize.text.dates import date_at, written_dates
+from summarize.text.phrases import pattern
 
-ANNOUNCED_AT = re.compile(
-    r"\b(?:(?:first|originally|initially) announced|"
-    r"(?:deal|transaction|acquisition|agreement|merger|offer) was announced|"
-    r"(?:deal|transaction|acquisition|takeover|agreement|merger|purchase) (?:it|they|that|which) "
-    r"(?:first )?announced|"
-    r"(?:had|has|have) announced (?:the|its|their) (?:deal|transaction|acquisition|takeover|"
-    r"agreement|merger|purchase)) (?:on )?",
-    re.I,
-)
+ANNOUNCED_AT = pattern("announced", "announced_at")
 """Words before the announcement date in a later report: "a transaction it first announced on
-March 3", "The deal, first announced on January 14, 2025, closed ...", "a takeover it announced
-on 6 October last year"."""
+March 3", "The deal, first announced on January 14, 2025, closed ..."."""
 DATELINE_CHARS = 600
 """How far into the article the date of the story itself is looked for."""
 

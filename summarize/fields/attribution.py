@@ -9,28 +9,24 @@ from collections.abc import Sequence
 from summarize.fields.mentions import evidence
 from summarize.fields.orgs import OrgCandidate
 from summarize.schema import Party, Role, Source, SourceKind
+from summarize.text.phrases import family, table, words
 
 SOURCE_PATTERNS: list[tuple[re.Pattern[str], SourceKind, str | None]] = [
-    (re.compile(r"people familiar with the (?:matter|plans|talks|discussions|deal)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:a|one|two|three|four|several) (?:persons?|people) (?:familiar with|with (?:direct )?knowledge of|briefed on) the (?:matter|plans|talks|discussions|deal|negotiations|terms|transaction|situation)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:people|persons?|sources) with (?:direct )?knowledge of the (?:matter|plans|talks|discussions|deal|negotiations)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:(?:two|three|several) )?(?:people|persons?|sources) (?:aware of|close to) the (?:matter|plans|talks|discussions|deal|negotiations|company|companies)", re.I), SourceKind.anonymous, None),
-    (re.compile(r"(?:(?<=\bat )|(?<=\bon )|(?<=during ))(?:a|the) (?:news conference|press conference|conference call|call with (?:analysts|investors))", re.I), SourceKind.company, None),
-    (re.compile(r"(?:a |regulatory |stock[- ]exchange |securities )?filings?(?: with [A-Z][\w ]+)?", re.I), SourceKind.filing, None),
-    (re.compile(r"(?:said|announced|confirmed) (?:in|on) a (?:joint )?(?:statement|press release|release)", re.I), SourceKind.company, "company statement"),
-    (re.compile(r"\b(?:Reuters|Bloomberg(?: News)?|the Financial Times|Financial Times|The Wall Street Journal|the Wall Street Journal|CNBC|the Associated Press|Nikkei|The Information|Sky News|the Economic Times|Moneycontrol|TechCrunch|Finanz und Wirtschaft|Handelsblatt)\b"), SourceKind.outlet, None),
-]  # fmt: skip
-_AGENCIES = {"reuters", "bloomberg", "bloomberg news", "the associated press", "associated press"}
-
-_SAYS = r"(?:(?:said|says|confirmed|disclosed)\b|announced (?:on|that|in a)\b)"
+    (family.pattern, SourceKind(family.extra["kind"]), family.extra.get("name"))
+    for family in table("attribution").values()
+    if "kind" in family.extra
+]
+"""Each source phrase with the kind of source it finds and, for a channel of the company's
+own, the fixed name it is given."""
+_AGENCIES = words("attribution", "agencies")
+SAYS = family("attribution", "says").source
+"""A verb of attribution ("said", "announced that"), to build into a larger pattern."""
 _NOT_SPEAKER = (
     r"(?! (?:the |a |one |two |three |several )?(?:people|person|sources|analysts|officials)\b)"
 )
 """Inverted attribution names its speaker after the verb: in "negotiating with its owner,
 Vantor, for weeks, said the people" Vantor is not speaking."""
-BOTH_SAY = re.compile(
-    rf"\b(?:the (?:two )?companies|both companies|the boards of both companies) {_SAYS}", re.I
-)
+BOTH_SAY = re.compile(rf"{family('attribution', 'both_companies').source} {SAYS}", re.I)
 _COUNTED = re.compile(r"^(?:a|one|two|three|four|several) (?=persons?|people)")
 _PERSON = re.compile(r"^persons?\b")
 MOST_SOURCES = 5
@@ -59,7 +55,7 @@ def company_sources(text: str, principals: Principals) -> list[Source]:
     found: list[tuple[int, Source]] = []
     for name, forms in principals:
         spellings = "|".join(re.escape(f) for f in sorted({name, *forms}, key=len, reverse=True))
-        said = re.search(rf"\b(?:{spellings})(?:, [^,.]{{1,80}},)? {_SAYS}{_NOT_SPEAKER}", text)
+        said = re.search(rf"\b(?:{spellings})(?:, [^,.]{{1,80}},)? {SAYS}{_NOT_SPEAKER}", text)
         if said:
             quote = evidence(text, said.start(), said.end())
             found.append((said.start(), Source(name=name, kind=SourceKind.company, evidence=quote)))

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from summarize.fields.cues import CONSIDERATION_CUES, Cue, best_cue, find_cues, outermost
 from summarize.schema import Consideration, DealType
+from summarize.text.phrases import pattern
 
 CONSIDERATION_ORDER = [
     c.value for c in (Consideration.mixed, Consideration.cash, Consideration.stock)
 ]
 """Which payment wins a tie of cue weights."""
 
-UNDECIDED_PAYMENT = re.compile(
-    r"(?:not (?:yet )?(?:agreed|decided)|undecided|yet to decide)[^.]{0,60}"
-    r"\b(?:cash|shares|stock)\b"
-    r"|\b(?:cash|shares|stock),? (?:or|and/or) (?:in )?(?:its own )?(?:cash|shares|stock)\b",
-    re.I,
-)
+UNDECIDED_PAYMENT = pattern("consideration", "undecided")
 """The article says the form of payment is still open: no consideration to report."""
 
 

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from summarize.fields.amount import VALUATION_CONTEXT
 from summarize.fields.mentions import evidence
 from summarize.money import find_money
 from summarize.schema import KeyFact
+from summarize.text.phrases import table
 from summarize.text.sentences import sentences
 
-FACT_CUES = tuple(
-    re.compile(pattern, re.I)
-    for pattern in (
-        r"approv|clearance|antitrust|subject to|expected to (?:close|complete)|completion",
-        r"per share|a share\b|premium|in cash|new shares",
-        r"(?:fund|financ)\w* (?:the |its )?(?:deal|acquisition|purchase|transaction)|loan\b|"
-        r"cash on hand",
-        r"will own|enlarged (?:group|company)|combined (?:company|group)",
-        r"termination fee|break-?up fee",
-    )
-)
+FACT_CUES = tuple(family.pattern for family in table("facts").values())
 """Deal terms a summary should state when the article does: conditions and timing, price per
 share, financing, who owns what afterwards, a termination fee. One sentence each, the first."""
 LEDE_AND_VALUATION_FACTS = 5

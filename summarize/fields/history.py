@@ -6,23 +6,15 @@ its type, amount and lead investor are not this deal's.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from summarize.text.phrases import pattern
 from summarize.text.sentences import sentences
 from summarize.text.span import Span
 
-EARLIER_DEAL = re.compile(
-    r"\blast (?:valued|raised)\b|\bhad (?:previously|earlier|already) (?:raised|been valued)\b|"
-    r"\b(?:previous|earlier|prior|most recent|last) (?:funding |financing )?round\b|"
-    r"\b(?:was|were) valued at\b[^.]{0,40}\b(?:in|when) (?:(?:19|20)\d\d|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|it raised)\b",
-    re.I,
-)
-"""A sentence that recounts an earlier deal. A bare "had raised" is not enough: reported speech
-puts the news itself that way ("said it had raised $25 million")."""
-
-BACK_REFERENCE = re.compile(r"(?:That|This|The same) (?:round|deal|financing|investment)\b")
+EARLIER_DEAL = pattern("history", "earlier_deal")
+"""A sentence that recounts an earlier deal ("last valued at", "its previous round")."""
+BACK_REFERENCE = pattern("history", "back_reference")
 """A sentence that goes on about the earlier deal: "That round ... was led by Vantor"."""
 
 

@@ -9,26 +9,17 @@ from summarize.fields.history import earlier_deal_sentences, in_earlier_deal
 from summarize.fields.mentions import Found, occurrences
 from summarize.fields.orgs import OrgCandidate
 from summarize.fields.people import find_commentators
+from summarize.text.phrases import pattern
 from summarize.text.places import is_place
 from summarize.text.sentences import sentence_around, sentences
 
-INVESTOR_SENTENCE = re.compile(
-    r"\bled by\b|participat\w+|joined (?:the round|in)|investors?\b|backers?\b|put in|"
-    r"invested|chipped in",
-    re.I,
-)
+INVESTOR_SENTENCE = pattern("investors", "investor_sentence")
 """A sentence about who put money in."""
-
-LED_BY_BEFORE = re.compile(r"\b(?:co-)?led by\s+[\"'“”]?$")
-LEADS_THE_ROUND = re.compile(
-    r"\s+(?:(?:is|are|was|has been|will|would)\s+)?"
-    r"(?:(?:in (?:talks|discussions)|expected|set|poised|likely|due)\s+to\s+)?"
-    r"(?:lead|leads|led|leading)\s+the\s+(?:[\w-]+\s+)?(?:round|investment|financing|raise)\b",
-    re.I,
-)
+LED_BY_BEFORE = pattern("investors", "led_by_before")
+LEADS_THE_ROUND = pattern("investors", "leads_the_round")
 """After a name: "Vantor Capital is in discussions to lead the round", "Vantor led the round"."""
-
-FILED_WITH = re.compile(r"\b(?:filed|filings?|submitted|registered) (?:with|to) (?:the )?$", re.I)
+FILED_WITH = pattern("investors", "filed_with")
+"""Before a registry: papers filed with it name no investor."""
 
 
 def headline_company(text: str, region_end: int, orgs: list[OrgCandidate]) -> Found | None:

@@ -12,42 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from summarize.text.phrases import pattern, words
 from summarize.text.places import is_place
 from summarize.text.sentences import sentence_starts
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-# Words that start capitalized but are not organizations (titles, time, filler).
-_NOT_ORG = {
-    "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "if", "as", "by", "of", "to",
-    "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "our", "their",
-    "his", "her", "under", "after", "before", "while", "when", "with", "from", "last", "next",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "president", "chairman",
-    "chairwoman", "chair", "founder", "co-founder", "director", "managing", "partner", "head",
-    "analyst", "analysts", "shares", "series", "round", "deal", "company", "group",
-    "according", "reuters", "bloomberg", "people", "sources", "however", "meanwhile", "also",
-    "neither", "both", "some", "many", "most", "other", "one", "two", "three", "new", "read",
-    "update", "updated", "news", "q1", "q2", "q3", "q4", "fy", "inc", "ltd", "plc",
-    "what", "why", "how", "who", "where", "there", "here", "still", "yet", "since", "instead",
-    "customers", "investors", "private-equity", "us", "uk", "eu", "ai", "ev", "ipo", "ebitda",
-    "u.s", "u.k", "rs", "nclt", "cci", "sebi", "fdi", "gdp", "ftse", "nasdaq", "nyse", "ltd.",
-    "american", "british", "dutch", "german", "french", "swiss", "swedish", "japanese", "indian",
-    "chinese", "korean", "canadian", "european", "asian", "italian", "spanish", "thai",
-    "vietnamese", "brazilian", "mexican", "australian", "irish", "belgian", "danish", "norwegian",
-    "finnish", "austrian", "polish", "russian", "turkish", "saudi", "emirati", "israeli",
-    "singaporean", "indonesian", "malaysian", "filipino", "taiwanese", "african", "nigerian",
-    "egyptian", "argentine", "chilean", "colombian", "portuguese", "greek", "czech", "hungarian",
-    "scandinavian", "nordic", "gulf", "latin", "quebec", "ontario", "bavaria", "bavarian",
-    *(m.lower() for m in _MONTHS.split("|")),
-}  # fmt: skip
-_NEWS_ORGS = {
-    "reuters", "bloomberg", "bloomberg news", "financial times", "the wall street journal",
-    "wall street journal", "cnbc", "associated press", "ap", "dow jones", "the information",
-    "nikkei", "economic times", "moneycontrol", "techcrunch", "sky news",
-}  # fmt: skip
+_NOT_ORG = words("orgs", "not_org")
+"""Words that start capitalized but are not organizations (titles, time, filler)."""
+_NEWS_ORGS = words("orgs", "news_orgs")
 
 _CAP = r"(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|\d+[A-Z]\w*)"
 _LINK = r"(?: (?:&|of|de|der|la|du|von|van|y) | |-)"
@@ -69,16 +40,8 @@ class OrgCandidate:
         return (self.name, *self.forms)
 
 
-_TRAILING_JUNK = {
-    "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "of", "to", "said", "says",
-    "chief", "executive", "president", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-}  # fmt: skip
-_TITLE_WORDS = {
-    "chief", "executive", "president", "ceo", "cfo", "chairman", "chairwoman", "founder",
-    "co-founder", "director", "officer", "minister", "analyst", "spokesperson", "spokesman",
-    "spokeswoman", "head", "partner", "vice", "senior",
-}  # fmt: skip
+_TRAILING_JUNK = words("orgs", "trailing_junk")
+_TITLE_WORDS = words("orgs", "title_words")
 
 
 def _clean_org(raw: str) -> str:
@@ -104,11 +67,8 @@ def _clean_org(raw: str) -> str:
     return " ".join(words)
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.I)
-_COMPANY_NOUN_AFTER = re.compile(
-    r" (?:[\w-]+ ){0,2}(?:company|start-?up|firm|group|maker|developer|operator|lender|bank|"
-    r"insurer|retailer|business|supplier|producer|provider)\b"
-)
+_ARTICLE_BEFORE = pattern("orgs", "article_before")
+_COMPANY_NOUN_AFTER = pattern("orgs", "company_noun_after")
 """Around a word that only describes a company: "the Aarhus company that makes ...", "a
 Gdansk startup". Written only that way, the word is a place or a sector, not a name."""
 
@@ -174,9 +134,7 @@ def _currency_codes() -> frozenset[str]:
     return iso_currencies()
 
 
-_CREDIT_LINE = re.compile(
-    r"^\((?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled) by [^)\n]*\)[ \t]*$", re.M
-)
+_CREDIT_LINE = pattern("orgs", "credit_line")
 """A wire story's credit line, "(Reporting by Ana Porto in Lyon; Editing by ...)": its names
 are reporters and places, never a deal's parties."""
 

@@ -12,35 +12,15 @@ from dataclasses import dataclass
 
 from summarize.fields.mentions import Found, Occurrence, found_at, occurrences
 from summarize.fields.orgs import OrgCandidate
+from summarize.text.phrases import pattern
 from summarize.text.sentences import sentence_around
 
-DEAL_VERB = re.compile(
-    r"\b(?P<verb>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
-    r"take over|takes over|snap(?:s|ped)? up|merge(?:s|d)? with|"
-    r"invest(?:s|ed|ing)? (?:\S+ ){0,6}?in|back(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
-    r"sell(?:s|ing)?|sold|acquisition of|purchase of|takeover of|(?:a )?stake in|"
-    r"take (?:a )?\d+(?:\.\d+)?% (?:stake )?(?:in|of)|\d+(?:\.\d+)?% (?:stake )?(?:in|of)|"
-    r"(?:takeover |buyout |acquisition )?(?:offer|bid|approach) for)\b",
-    re.I,
-)
-LED_BY = re.compile(r"\bled by\b|\bco-led by\b", re.I)
-
-FROM_OWNER = re.compile(
-    r"(?:,[^,;]{1,100},)?,?\s+from\s+(?:(?:its\s+)?(?:[\w-]+\s+){0,3})?$"
-    r"|,\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}(?:unit|arm|business|division|subsidiary)\s+of\s+"
-    r"(?:[\w-]+\s+){0,3}$"
-    r"|(?:'s|’s)\s+(?:current\s+)?(?:owner|parent(?:\s+company)?),?\s+(?:[\w-]+\s+){0,4}$"
-)
-"""Between the target and its seller: "buy Pellucid from private equity owner Vantor", "buy
-Pellucid, a snack maker, from Vantor", or the owner in an appositive: "buy Pellucid, the
-snacks business of Vantor Group", "Pellucid's owner, Dutch investment firm Vantor Capital"."""
-
-DESCRIPTOR = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?!(?:from|to|by|with|for|and|or)\s)[\w-]+\s){0,3}?(?:maker|owner|operator|producer|provider|developer|company|firm|"
-    r"group|unit|arm|business|division|start-?up|retailer|chain|bank|insurer|lender|manufacturer|"
-    r"supplier|brand|platform|rival|parent|recycler|processor|distributor|specialist|miner|"
-    r"carrier|airline)\s*,?\s*$"
-)
+DEAL_VERB = pattern("roles", "deal_verb")
+"""A verb whose subject and object are the deal's buyer and target (group ``verb``)."""
+LED_BY = pattern("roles", "led_by")
+FROM_OWNER = pattern("roles", "from_owner")
+"""Between the target and its seller: "buy Pellucid from private equity owner Vantor"."""
+DESCRIPTOR = pattern("roles", "descriptor")
 """Between a descriptor's name and the company it describes: "buy Crunchettes maker Pellucid"."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarize.schema import DealType
+from summarize.text.phrases import pattern
 from summarize.text.span import Span
 
 STAKE_PHRASE = re.compile(
@@ -14,7 +15,7 @@ STAKE_PHRASE = re.compile(
     r"stake of (?P<c>\d+(?:\.\d+)?)\s?(?:%|per ?cent)",
     re.I,
 )
-HELD_ALREADY = re.compile(r"famil\w+|founders?|controls?|already", re.I)
+HELD_ALREADY = pattern("stake", "held_already")
 """Before a stake someone holds today, which is not what the deal buys."""
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from summarize.fields.cues import STATUS_CUES, Cue, best_cue, find_cues
 from summarize.schema import DealStatus, DealType
+from summarize.text.phrases import pattern
 
 STATUS_ORDER = [s.value for s in (
     DealStatus.terminated, DealStatus.completed, DealStatus.pending_approval,
@@ -13,16 +12,10 @@ STATUS_ORDER = [s.value for s in (
 )]  # fmt: skip
 """Which stage wins a tie of cue weights: the later stage first."""
 
-HEDGE = re.compile(
-    r"(?:\bif|would|could|yet to|\bnot|being|still|before|once|until|unless|may|might)"
-    r"\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
+HEDGE = pattern("status", "hedge")
 """Before a cue that says nothing of the present stage: "if finalized", "could be announced"."""
-
-AFTER_ENDING = re.compile(r"\b(?:after|since|following)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
-"""An ending told as what came before: "two weeks after abandoning a larger acquisition", "a
-fortnight after Vantor called off its agreement" is another deal's end, not this one's."""
+AFTER_ENDING = pattern("status", "after_ending")
+"""An ending told as what came before: "two weeks after abandoning a larger acquisition"."""
 
 
 def status_cue(text: str, region_end: int) -> tuple[str, Cue] | None:

@@ -19,7 +19,8 @@ ANSWER_ROOTS = ("strategies/base.py", "grounding/__init__.py")
 """Modules behind every strategy's answer: the shared context, and the grounding the pipeline
 applies to each summary."""
 PHRASES_DIR = "phrases"
-"""Data files (phrase tables) the text readers load; hashed along with the code."""
+PHRASES_READER = "text/phrases.py"
+"""Where a dependency set holds the phrase reader, the phrase tables it loads count too."""
 
 
 def _module_file(root: Path, dotted: str) -> Path | None:
@@ -87,7 +88,7 @@ def dependency_files(strategy: str, root: Path = PACKAGE_DIR) -> list[Path]:
     # (the strategies registry imports every strategy) is not this strategy's dependency.
     seen |= packages
     phrases = root / PHRASES_DIR
-    if phrases.is_dir():
+    if root / PHRASES_READER in seen and phrases.is_dir():
         seen |= {p for p in phrases.rglob("*") if p.is_file()}
     return sorted(seen)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from summarize.text.phrases import words
+
 
 @cache
 def _places() -> frozenset[str]:
@@ -17,43 +19,7 @@ def _places() -> frozenset[str]:
 
     english = Locale("en")
     names = {n.lower() for n in english.territories.values()}
-    names |= {
-        "us",
-        "usa",
-        "uk",
-        "britain",
-        "england",
-        "america",
-        "europe",
-        "asia",
-        "africa",
-        "silicon valley",
-        "wall street",
-        "new york",
-        "london",
-        "tokyo",
-        "mumbai",
-        "bengaluru",
-        "delhi",
-        "new delhi",
-        "paris",
-        "berlin",
-        "frankfurt",
-        "zurich",
-        "stockholm",
-        "amsterdam",
-        "singapore",
-        "hong kong",
-        "beijing",
-        "shanghai",
-        "san francisco",
-        "boston",
-        "chicago",
-        "houston",
-        "seoul",
-        "sydney",
-        "toronto",
-    }
+    names |= words("places", "cities")
     return frozenset(names)
 
 

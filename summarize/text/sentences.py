@@ -38,7 +38,7 @@ def sentences(text: str) -> list[Span]:
 
 def sentence_starts(text: str) -> set[int]:
     """Where sentences begin, and where a quotation opening a sentence begins: the first word
-    of '"Coding is the clearest money-maker," said ...' is capitalized by grammar, not name."""
+    of '"Packaging is a steady earner," said ...' is capitalized by grammar, not name."""
     starts = {0}
     for match in SENTENCE_END.finditer(text):
         starts.add(match.end())

@@ -18,46 +18,27 @@ from dataclasses import replace
 
 from summarize.money import MoneyMention, find_money
 from summarize.text.caseless import Caseless
+from summarize.text.phrases import pattern, table
 from summarize.text.sentences import sentence_around
 
-LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "tender_offer",
-        re.compile(
-            r"tender offer|\btender\b|secondary (?:share )?sale|share sale|"
-            r"sale of (?:existing |employee |staff )shares",
-            re.I,
-        ),
-    ),
-    ("post_money", re.compile(r"post-?\s?money", re.I)),
-    ("pre_money", re.compile(r"pre-?\s?money", re.I)),
-    (
-        "last_round",
-        re.compile(
-            r"(?:last|previously|recently|earlier|once|was|were|had been) valued|"
-            r"(?:last|previous|prior|earlier) (?:funding )?round|"
-            r"(?:previous|prior|earlier|last) valuation",
-            re.I,
-        ),
-    ),
+LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, pattern("valuations", label))
+    for label in ("tender_offer", "post_money", "pre_money", "last_round")
 )
 """Which valuation a figure is, from the words before it, strongest first: the first that
 matches decides; with none it is ``implied``."""
-VALUED = re.compile(r"(?<!market )\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
+VALUED = pattern("valuations", "valued")
 """Words that make the figure after them a valuation at all; a market value is a share price
 times shares, not a valuation anyone set."""
-_NEW_MONEY = r"(?:(?:new|fresh) (?:money|capital|funds|investment)|investment|round)"
-AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("post_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}post-?\s?money", re.I)),
-    ("pre_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}pre-?\s?money", re.I)),
-    ("post_money", re.compile(rf"^\W{{0,3}}(?:after|including) the {_NEW_MONEY}", re.I)),
-    ("pre_money", re.compile(rf"^\W{{0,3}}before the {_NEW_MONEY}", re.I)),
-    ("implied", re.compile(r"^\W{0,3}(?:\w+\W+){0,1}valuation\b", re.I)),
+AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (family.extra["label"], family.pattern)
+    for family in table("valuations").values()
+    if "label" in family.extra
 )
 """Cues right after a figure, which also make it a valuation: "a $5 billion post-money
 valuation", "at about €600 million before the new money is added"."""
-PAST_YEAR = re.compile(r"^\s*(?:in|as of|back in) (?:19|20)\d\d\b|^\s*(?:last|a) year", re.I)
-PAST_YEAR_BEFORE = re.compile(r"\b(?:in|back in) (?:19|20)\d\d\b(?!.*\b(?:will|would)\b)", re.I)
+PAST_YEAR = pattern("valuations", "past_year")
+PAST_YEAR_BEFORE = pattern("valuations", "past_year_before")
 """A year before the valuation word dates it: "bought it in 2019 in a deal that valued it at"."""
 AFTER_CHARS = 40
 DIGIT_MARGIN = 30

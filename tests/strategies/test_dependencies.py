@@ -55,7 +55,8 @@ def test_files_outside_the_answer_path_do_not_count(package: Path, relative: str
 @pytest.mark.parametrize(
     "relative",
     ["fields/people.py", "names.py", "grounding/verify.py", "grounding/values.py", "money.py",
-     "text/dates.py", "text/sentences.py", "strategies/base.py"],
+     "text/dates.py", "text/sentences.py", "strategies/base.py", "phrases/status.yaml",
+     "phrases/amount.yaml"],
 )  # fmt: skip
 def test_the_rules_strategy_depends_on(relative: str) -> None:
     assert relative in FIELDED
@@ -79,3 +80,4 @@ def test_the_structured_strategy_does_not_depend_on_the_field_readers() -> None:
     structured = [p.relative_to(PACKAGE_DIR).as_posix() for p in dependency_files("structured")]
     assert "strategies/structured.py" in structured
     assert not any(p.startswith("fields/") or p == "strategies/fielded.py" for p in structured)
+    assert not any(p.startswith("phrases/") for p in structured)

@@ -24,15 +24,20 @@ class NoModel:
         raise AssertionError(f"the model was asked ({name}) where the rules should decide")
 
 
+def context(client: Any, prompt: str = "deal-embedded") -> CallContext:
+    """A strategy context around ``client`` (a stand-in for the model)."""
+    return CallContext(
+        client=client,
+        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
+        prompt=load_prompt(prompt),
+        retry=RetryPolicy(),
+    )
+
+
 @pytest.fixture
 def rules_only() -> CallContext:
     """A context whose model fails the test when asked: the rules must decide everything."""
-    return CallContext(
-        client=NoModel(),  # type: ignore[arg-type]
-        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
-        prompt=load_prompt("deal-embedded"),
-        retry=RetryPolicy(),
-    )
+    return context(NoModel())
 
 
 async def by_rules(ctx: CallContext, text: str) -> DealSummary:
@@ -153,12 +158,7 @@ async def test_fields_the_models_answer_chose_are_decided_by_the_model(
         "$60 million later.\n"
     )
     model = FirstOption()
-    ctx = CallContext(
-        client=model,  # type: ignore[arg-type]
-        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
-        prompt=load_prompt(prompt),
-        retry=RetryPolicy(),
-    )
+    ctx = context(model, prompt)
     summary = await fielded(ctx, make_article(text, id="model", source="model"))
     assert summary.amount is not None and summary.amount.text == "$350 million"
     expected = dict.fromkeys(FIELDS, "rules") | {"parties": parties, "amount": "model"}
