@@ -10,18 +10,18 @@ from summarize.fields.announced import announced_on
 @pytest.mark.parametrize(
     ("text", "announced"),
     [
-        ("OSLO, 15 July 2025 - Nordlys closed the purchase of Tidewater it first announced on "
+        ("TURKU, 15 July 2025 - Nordlys closed the purchase of Wrenfield it first announced on "
          "March 3.", "2025-03-03"),
-        ("OSLO, 2 February 2025 - Nordlys closed the deal, first announced on December 12.",
+        ("TURKU, 2 February 2025 - Nordlys closed the deal, first announced on December 12.",
          "2024-12-12"),
-        ("OSLO, 30 May 2025 - The deal, first announced on January 14, 2025, closed today.",
+        ("TURKU, 30 May 2025 - The deal, first announced on January 14, 2025, closed today.",
          "2025-01-14"),
-        ("OSLO, 3 March 2025 - Nordlys agreed to buy Tidewater.", "2025-03-03"),
-        ("OSLO, 29 January 2026 - Nordlys closed a takeover it announced on 6 October last year.",
+        ("TURKU, 3 March 2025 - Nordlys agreed to buy Wrenfield.", "2025-03-03"),
+        ("TURKU, 29 January 2026 - Nordlys closed a takeover it announced on 6 October last year.",
          "2025-10-06"),
-        ("SYDNEY, 13 October 2025 - Nordlys ended the deal. It had announced the purchase on "
+        ("TALLINN, 13 October 2025 - Nordlys ended the deal. It had announced the purchase on "
          "4 August.", "2025-08-04"),
-        ("Nordlys agreed to buy Tidewater, it said.", None),
+        ("Nordlys agreed to buy Wrenfield, it said.", None),
     ],
 )  # fmt: skip
 def test_announced_on_is_the_date_named_as_the_announcement(

@@ -8,19 +8,19 @@ from summarize.fields import attribution
 from summarize.fields.attribution import source_kind, sources
 from summarize.schema import SourceKind
 
-PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Tidewater Marine", ())]
+PRINCIPALS = [("Nordlys Kraft ASA", ("Nordlys Kraft ASA", "Nordlys")), ("Wrenfield Marine", ())]
 
 
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("Nordlys said on Monday it would buy Tidewater Marine.", ["Nordlys Kraft ASA"]),
+        ("Nordlys said on Monday it would buy Wrenfield Marine.", ["Nordlys Kraft ASA"]),
         ("Nordlys Kraft ASA, the utility, said it would pay cash.", ["Nordlys Kraft ASA"]),
-        ("The two companies said it needs approval.", ["Nordlys Kraft ASA and Tidewater Marine"]),
+        ("The two companies said it needs approval.", ["Nordlys Kraft ASA and Wrenfield Marine"]),
         ("Last week Nordlys announced a new wind farm.", []),  # an event, not attribution
-        ("Tidewater Marine rose 4%; analysts said the price was fair.", []),
+        ("Wrenfield Marine rose 4%; analysts said the price was fair.", []),
         # Inverted attribution: the speaker comes after the verb.
-        ("Nordlys has talked with Tidewater Marine, for several weeks, said the people.", []),
+        ("Nordlys has talked with Wrenfield Marine, for several weeks, said the people.", []),
     ],
 )  # fmt: skip
 def test_the_deal_companies_are_named_assources(text: str, named: list[str]) -> None:
@@ -40,7 +40,7 @@ def test_one_anonymous_source_however_many_people_it_counts() -> None:
 
 
 def test_a_named_company_replaces_the_generic_statement() -> None:
-    text = "Nordlys said in a statement that it would buy Tidewater Marine. Reuters reported it."
+    text = "Nordlys said in a statement that it would buy Wrenfield Marine. Reuters reported it."
     assert [s.name for s in sources(text, PRINCIPALS)] == ["Reuters", "Nordlys Kraft ASA"]
     assert [s.name for s in sources(text)] == ["company statement", "Reuters"]
 
@@ -48,17 +48,20 @@ def test_a_named_company_replaces_the_generic_statement() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Acme is in talks, according to people familiar with the matter.", SourceKind.anonymous),
         (
-            "Acme is near a deal, according to people with knowledge of the talks.",
+            "Zelmora is in talks, according to people familiar with the matter.",
             SourceKind.anonymous,
         ),
-        ("Acme disclosed the price in a regulatory filing.", SourceKind.filing),
-        ("Acme said in a statement that it agreed.", SourceKind.company),
+        (
+            "Zelmora is near a deal, according to people with knowledge of the talks.",
+            SourceKind.anonymous,
+        ),
+        ("Zelmora disclosed the price in a regulatory filing.", SourceKind.filing),
+        ("Zelmora said in a statement that it agreed.", SourceKind.company),
         ("The talks were first reported by Bloomberg News.", SourceKind.outlet),
         ("It may fall through, said two people aware of the negotiations.", SourceKind.anonymous),
         ("People close to the company said the price was the problem.", SourceKind.anonymous),
-        ("The chief executive said at a news conference in Oslo.", SourceKind.company),
+        ("The chief executive said at a news conference in Turku.", SourceKind.company),
         ("Its finance chief spoke on a call with analysts.", SourceKind.company),
     ],
 )

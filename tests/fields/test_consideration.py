@@ -11,10 +11,10 @@ from summarize.schema import DealType
 @pytest.mark.parametrize(
     ("lede_text", "paid"),
     [
-        ("Nordlys pays $2 billion in cash and stock for Tidewater, $30 in cash.", "mixed"),
+        ("Nordlys pays $2 billion in cash and stock for Wrenfield, $30 in cash.", "mixed"),
         ("Owners get $30 in cash plus 0.2 new Nordlys shares for each share.", "mixed"),
         ("Nordlys pays $900 million in cash and the remainder in newly issued shares.", "mixed"),
-        ("Tidewater holders will receive $5.60 cash for each share they own.", "cash"),
+        ("Wrenfield holders will receive $5.60 cash for each share they own.", "cash"),
         ("The sides have not yet agreed whether Nordlys would pay in cash or in shares.", None),
     ],
 )  # fmt: skip

@@ -43,7 +43,7 @@ def test_no_headline_zone_without_a_short_first_line(text: str) -> None:
 
 
 def test_find_cues_reports_label_text_and_span() -> None:
-    text = "Acme agreed to buy Widget.\nThe deal is subject to regulatory approval."
+    text = "Zelmora agreed to buy Widget.\nThe deal is subject to regulatory approval."
     found = find_cues(STATUS_CUES, text, lede_end=len(text))
     by_label = {c.label: c for c in found}
     assert {"announced", "pending_approval"} <= set(by_label)
@@ -53,15 +53,17 @@ def test_find_cues_reports_label_text_and_span() -> None:
 
 
 def test_headline_cue_beats_body_cues() -> None:
-    headline = "Acme has called off Widget takeover\n"
-    text = headline + BODY_PAD + " Acme was in talks with Widget." * 5
+    headline = "Zelmora has called off Widget takeover\n"
+    text = headline + BODY_PAD + " Zelmora was in talks with Widget." * 5
     assert status_of(text, lede_end=len(headline)) == "terminated"
     assert status_of(text.replace("has called off", "eyes"), lede_end=len(headline)) == "in_talks"
 
 
 def test_body_cues_outweigh_one_weak_body_cue() -> None:
     text = (
-        "Acme and Widget\n" + BODY_PAD + " They are in talks. Acme is negotiating. It walked away."
+        "Zelmora and Widget\n"
+        + BODY_PAD
+        + " They are in talks. Zelmora is negotiating. It walked away."
     )
     assert status_of(text, lede_end=16) == "in_talks"
 
@@ -105,21 +107,21 @@ def test_best_cue_minimum() -> None:
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [
-        ("Acme has called off its bid for Widget.", "terminated"),
-        ("Acme has completed its acquisition of Widget.", "completed"),
-        ("Acme said it had completed its £742 million acquisition of Widget.", "completed"),
+        ("Zelmora has called off its bid for Widget.", "terminated"),
+        ("Zelmora has completed its acquisition of Widget.", "completed"),
+        ("Zelmora said it had completed its £742 million acquisition of Widget.", "completed"),
         ("Widget has raised $40 million from investors.", "completed"),
         ("Widget raised €12m in new money.", "completed"),
-        ("Acme raised its offer for Widget.", "announced"),
+        ("Zelmora raised its offer for Widget.", "announced"),
         ("The merger is subject to shareholder approval.", "pending_approval"),
-        ("Acme signed a definitive agreement with Widget.", "announced"),
-        ("Acme is in advanced talks to buy Widget.", "in_talks"),
-        ("Acme is nearing an agreement to buy Widget.", "in_talks"),
-        ("Acme nears deal for Widget", "in_talks"),
-        ("Acme and Widget agree all-share merger of equals", "announced"),
-        ("Acme agrees £742 million takeover of Widget", "announced"),
-        ("Acme and Widget said they would combine in an all-share merger.", "announced"),
-        ("Acme is said to weigh a bid, people familiar with the matter said.", "rumored"),
+        ("Zelmora signed a definitive agreement with Widget.", "announced"),
+        ("Zelmora is in advanced talks to buy Widget.", "in_talks"),
+        ("Zelmora is nearing an agreement to buy Widget.", "in_talks"),
+        ("Zelmora nears deal for Widget", "in_talks"),
+        ("Zelmora and Widget agree all-share merger of equals", "announced"),
+        ("Zelmora agrees £742 million takeover of Widget", "announced"),
+        ("Zelmora and Widget said they would combine in an all-share merger.", "announced"),
+        ("Zelmora is said to weigh a bid, people familiar with the matter said.", "rumored"),
     ],
 )
 def test_status_cues(sentence: str, status: str) -> None:
@@ -129,18 +131,18 @@ def test_status_cues(sentence: str, status: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "deal_type"),
     [
-        ("Widget closed a Series C round led by Acme.", "funding_round"),
-        ("Acme will merge with Widget in a merger of equals.", "merger"),
-        ("Acme and Widget formed a joint venture.", "joint_venture"),
-        ("Acme agreed to sell its paints unit to Widget.", "asset_sale"),
-        ("Acme took a minority stake in Widget.", "minority_investment"),
-        ("Acme bought a controlling stake in Widget.", "majority_stake"),
-        ("Acme agreed to acquire Widget.", "acquisition"),
-        ("Acme will take a 30% holding in Widget.", "acquisition"),
-        ("Investors led by Acme would buy $600 million of shares from current and former "
+        ("Widget closed a Series C round led by Zelmora.", "funding_round"),
+        ("Zelmora will merge with Widget in a merger of equals.", "merger"),
+        ("Zelmora and Widget formed a joint venture.", "joint_venture"),
+        ("Zelmora agreed to sell its paints unit to Widget.", "asset_sale"),
+        ("Zelmora took a minority stake in Widget.", "minority_investment"),
+        ("Zelmora bought a controlling stake in Widget.", "majority_stake"),
+        ("Zelmora agreed to acquire Widget.", "acquisition"),
+        ("Zelmora will take a 30% holding in Widget.", "acquisition"),
+        ("Investors led by Zelmora would buy $600 million of shares from current and former "
          "employees of Widget.", "other"),
         ("Widget plans an employee share sale.", "other"),
-        ("Acme arranged a secondary sale of Widget stock.", "other"),
+        ("Zelmora arranged a secondary sale of Widget stock.", "other"),
     ],
 )  # fmt: skip
 def test_deal_type_cues(sentence: str, deal_type: str) -> None:
@@ -165,10 +167,10 @@ def test_a_cue_inside_a_longer_one_counts_only_as_the_longer_one() -> None:
 @pytest.mark.parametrize(
     ("sentence", "consideration"),
     [
-        ("Acme will pay in cash and stock.", "mixed"),
+        ("Zelmora will pay in cash and stock.", "mixed"),
         ("It is an all-cash offer.", "cash"),
         ("The all-share deal values Widget highly.", "stock"),
-        ("Acme will pay with stock-for-stock terms.", "stock"),
+        ("Zelmora will pay with stock-for-stock terms.", "stock"),
         ("The price was not disclosed.", None),
     ],
 )

@@ -10,8 +10,8 @@ from summarize.fields.history import earlier_deal_sentences
 @pytest.mark.parametrize(
     ("text", "earlier"),
     [
-        ("Orvane was last valued at $2 billion in a Series C round. That round was led by Kestrel "
-         "Ventures. Kestrel declined to comment.", 2),
+        ("Orvane was last valued at $2 billion in a Series C round. That round was led by Sorvik "
+         "Ventures. Sorvik declined to comment.", 2),
         ("Orvane had earlier raised $80 million. The deal closes in May.", 1),
         # Reported speech tells the news itself in the past perfect.
         ("Orvane said on Tuesday it had raised $25 million in a Series B round.", 0),

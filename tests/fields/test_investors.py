@@ -12,13 +12,13 @@ from summarize.fields.orgs import find_orgs
 @pytest.mark.parametrize(
     ("text", "lead"),
     [
-        ("Orvane raised $30 million in a round led by Kestrel Ventures.", "Kestrel Ventures"),
-        ("Orvane is raising $30 million. Halden Capital is in discussions to lead the round.",
-         "Halden Capital"),
-        ("Orvane raised $30 million. Halden Capital led the new round.", "Halden Capital"),
+        ("Orvane raised $30 million in a round led by Sorvik Ventures.", "Sorvik Ventures"),
+        ("Orvane is raising $30 million. Veltrix Capital is in discussions to lead the round.",
+         "Veltrix Capital"),
+        ("Orvane raised $30 million. Veltrix Capital led the new round.", "Veltrix Capital"),
         # The lead of an earlier round, in a sentence about it, is not this round's lead.
         ("Orvane is raising $30 million. It was valued at $90 million in January, when it raised "
-         "$8 million in a round led by Kestrel Ventures.", None),
+         "$8 million in a round led by Sorvik Ventures.", None),
     ],
 )  # fmt: skip
 def test_thelead_investor(text: str, lead: str | None) -> None:
@@ -41,7 +41,7 @@ def test_a_registry_papers_are_filed_with_is_not_an_investor() -> None:
 def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
     text = (
         "Halvorsen Capital will buy Orvane shares from employees, investors said. Orvane was "
-        "last valued at $2 billion. That round was led by Kestrel Ventures."
+        "last valued at $2 billion. That round was led by Sorvik Ventures."
     )
     found = investors(text, find_orgs(text, limit=10), {"Orvane"})
     assert [f.value for f in found] == ["Halvorsen Capital"]
@@ -49,8 +49,8 @@ def test_an_earlier_rounds_lead_is_not_an_investor() -> None:
 
 def test_analysts_and_their_firms_are_notinvestors() -> None:
     text = (
-        "Kotlin Labs raised $40 million from Ember Ventures and Halden Capital, investors said. "
-        "Investors are keen, said Lena Hoff, an analyst at Corvid Research, who tracks the round."
+        "Kotlin Labs raised $40 million from Ember Ventures and Veltrix Capital, investors said. "
+        "Investors are keen, said Mira Hoff, an analyst at Corvid Research, who tracks the round."
     )
     found = investors(text, find_orgs(text, limit=10), {"Kotlin Labs"})
-    assert [f.value for f in found] == ["Ember Ventures", "Halden Capital"]
+    assert [f.value for f in found] == ["Ember Ventures", "Veltrix Capital"]

@@ -7,6 +7,6 @@ from summarize.fields.orgs import find_orgs
 
 
 def testoccurrences_drop_names_nested_in_longer_ones() -> None:
-    text = "Brightline Capital Partners backed Orvane Labs. Brightline is pleased."
+    text = "Brantwick Capital Partners backed Orvane Labs. Brantwick is pleased."
     spans = [text[s:e] for s, e, _ in occurrences(text, find_orgs(text))]
-    assert spans == ["Brightline Capital Partners", "Orvane Labs", "Brightline"]
+    assert spans == ["Brantwick Capital Partners", "Orvane Labs", "Brantwick"]

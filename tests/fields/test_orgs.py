@@ -24,20 +24,20 @@ def test_orgs_most_frequent_first() -> None:
 
 def test_a_lowercase_plc_belongs_to_the_name() -> None:
     text = (
-        "Harlow plc agreed to sell its coatings arm. The arm, Harlow Surface Coatings, makes "
-        "turbine parts. Harlow said the sale was on time."
+        "Fairholm plc agreed to sell its coatings arm. The arm, Fairholm Surface Coatings, makes "
+        "turbine parts. Fairholm said the sale was on time."
     )
     found = {c.name: c for c in find_orgs(text)}
-    assert set(found) == {"Harlow plc", "Harlow Surface Coatings"}
-    assert found["Harlow plc"].forms == ("Harlow",)
+    assert set(found) == {"Fairholm plc", "Fairholm Surface Coatings"}
+    assert found["Fairholm plc"].forms == ("Fairholm",)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Shares in Tidevik, the Copenhagen company that makes ship software, rose.",
-        "Tidevik is a Hamburg start-up. Tidevik makes ship software.",
-        "Shares in Tidevik, a Copenhagen venture capital firm, rose.",
+        "Shares in Tidevik, the Aarhus company that makes ship software, rose.",
+        "Tidevik is a Gdansk start-up. Tidevik makes ship software.",
+        "Shares in Tidevik, a Aarhus venture capital firm, rose.",
     ],
 )
 def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:
@@ -45,10 +45,8 @@ def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:
 
 
 def test_a_name_written_once_as_a_name_stays() -> None:
-    text = (
-        "Kestrel Ventures invested. The Kestrel Ventures team said the Kestrel Ventures firm grew."
-    )
-    assert names(text) == ["Kestrel Ventures"]
+    text = "Sorvik Ventures invested. The Sorvik Ventures team said the Sorvik Ventures firm grew."
+    assert names(text) == ["Sorvik Ventures"]
 
 
 def test_all_caps_dateline_is_dropped() -> None:
@@ -80,23 +78,23 @@ def test_possessive_place_is_dropped() -> None:
 
 @pytest.mark.parametrize("suffix", ["-based", "-listed", "-backed"])
 def test_based_prefix_is_dropped(suffix: str) -> None:
-    found = names(f"Oslo{suffix} Tindra Energy will buy Kolvik Power from its owners.")
+    found = names(f"Turku{suffix} Tindra Energy will buy Kolvik Power from its owners.")
     assert "Tindra Energy" in found
     assert not any(suffix in n for n in found)
 
 
 def test_short_form_is_merged_into_the_full_name() -> None:
     text = (
-        "Brightline Capital Partners invested in Orvane Labs. Brightline said Orvane Labs "
-        "would grow, and Brightline expects more deals."
+        "Brantwick Capital Partners invested in Orvane Labs. Brantwick said Orvane Labs "
+        "would grow, and Brantwick expects more deals."
     )
     found = find_orgs(text)
     first = found[0]
-    assert first.name == "Brightline Capital Partners"
+    assert first.name == "Brantwick Capital Partners"
     assert first.count == 3
-    assert first.forms == ("Brightline",)
-    assert first.spellings == ("Brightline Capital Partners", "Brightline")
-    assert "Brightline" not in [c.name for c in found]
+    assert first.forms == ("Brantwick",)
+    assert first.spellings == ("Brantwick Capital Partners", "Brantwick")
+    assert "Brantwick" not in [c.name for c in found]
 
 
 def test_short_form_joins_the_name_written_first() -> None:
@@ -112,7 +110,7 @@ def test_short_form_joins_the_name_written_first() -> None:
         "Shares rose after the news. Analysts were pleased.",
         "Reuters reported that Bloomberg confirmed it.",
         "The USD and EUR were flat against the JPY.",
-        "Germany and Japan signed a trade pact in Tokyo.",
+        "Germany and Japan signed a trade pact in Hong Kong.",
         # A quotation's first word is capitalized by grammar: '"Coding is hot," she said.'
         'Investors agree. "Coding is where the money is," said an analyst.',
         "“Packaging was a good business,” he said.",

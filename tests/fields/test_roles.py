@@ -78,22 +78,22 @@ def testrule_roles_buy_from_names_the_seller(text: str) -> None:
 
 
 def testrule_roles_funding_round() -> None:
-    text = "Orvane Labs raised $40 million in a round led by Brightline Capital."
+    text = "Orvane Labs raised $40 million in a round led by Brantwick Capital."
     roles = rule_roles(text, len(text), find_orgs(text))
     assert roles.target is not None and roles.target.value == "Orvane Labs"
-    assert roles.lead is not None and roles.lead.value == "Brightline Capital"
+    assert roles.lead is not None and roles.lead.value == "Brantwick Capital"
 
 
 @pytest.mark.parametrize(
     ("text", "seller"),
     [
-        ("Nordlys to buy Tidewater\nNordlys Kraft agreed to buy Tidewater Marine, a ferry "
-         "operator, from private-equity firm Calder Ridge Capital.", "Calder Ridge Capital"),
-        ("Nordlys Kraft is in talks to acquire Tidewater Marine, the ferry business of Halden "
-         "Group, people said.", "Halden Group"),
-        ("Nordlys Kraft agreed to buy Tidewater Marine. Halden Group, a rival, fell 3%.", None),
-        ("Nordlys Kraft is in talks to buy Tidewater Marine. It is negotiating with Tidewater's "
-         "owner, Norwegian investment firm Halden Group.", "Halden Group"),
+        ("Nordlys to buy Wrenfield\nNordlys Kraft agreed to buy Wrenfield Marine, a ferry "
+         "operator, from private-equity firm Kintore Fells Capital.", "Kintore Fells Capital"),
+        ("Nordlys Kraft is in talks to acquire Wrenfield Marine, the ferry business of Veltrix "
+         "Group, people said.", "Veltrix Group"),
+        ("Nordlys Kraft agreed to buy Wrenfield Marine. Veltrix Group, a rival, fell 3%.", None),
+        ("Nordlys Kraft is in talks to buy Wrenfield Marine. It is negotiating with Wrenfield's "
+         "owner, Norwegian investment firm Veltrix Group.", "Veltrix Group"),
     ],
 )  # fmt: skip
 def test_the_seller_is_read_from_any_lede_sentence_naming_the_target(

@@ -11,7 +11,7 @@ from summarize.fields.status import status_cue
     ("lede_text", "status"),
     [
         (
-            "Quillon is in talks to arrange a tender offer for employee shares. It was last valued "
+            "Lumora is in talks to arrange a tender offer for employee shares. It was last valued "
             "in 2024 in a round that raised fresh capital.",
             "in_talks",
         ),

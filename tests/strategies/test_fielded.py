@@ -48,7 +48,7 @@ async def by_rules(ctx: CallContext, text: str) -> DealSummary:
 async def test_rules_alone_fill_a_clear_article(rules_only: CallContext) -> None:
     text = (
         "Halvorsen Foods to buy Pellucid Brands for $2 billion\n"
-        "OSLO, 3 March 2025 - Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion "
+        "TURKU, 3 March 2025 - Halvorsen Foods has agreed to buy Pellucid Brands for $2 billion "
         "in cash, the companies said in a statement.\n"
         "The deal is subject to regulatory approval and is expected to close next year.\n"
     )
@@ -79,18 +79,18 @@ async def test_a_secondary_sale_names_the_company_and_the_buyers_lead(
 ) -> None:
     text = (
         "Orvane Robotics Said to Weigh Share Sale at $9 Billion Value\n"
-        "Orvane Robotics is in talks to arrange a tender offer in which investors led by Halden "
+        "Orvane Robotics is in talks to arrange a tender offer in which investors led by Veltrix "
         "Capital would buy about $400 million of shares from current and former employees, "
         "people familiar with the matter said.\n"
         "Orvane was last valued at $5 billion in a Series B funding round in 2023. That round was "
-        "led by Kestrel Ventures.\n"
+        "led by Sorvik Ventures.\n"
     )
     summary = await by_rules(rules_only, text)
     assert summary.deal_type is DealType.other
     assert summary.status is DealStatus.in_talks
     assert [(p.name, p.role) for p in summary.parties] == [
         ("Orvane Robotics", Role.target),
-        ("Halden Capital", Role.lead_investor),
+        ("Veltrix Capital", Role.lead_investor),
     ]
     assert summary.amount is not None and summary.amount.text == "about $400 million"
     assert summary.valuation is not None and summary.valuation.value == 9e9
@@ -100,12 +100,12 @@ async def test_a_secondary_sale_names_the_company_and_the_buyers_lead(
 async def test_a_wire_credit_line_names_no_party(rules_only: CallContext) -> None:
     text = (
         "Orvane raises $30 million\n"
-        "Orvane raised $30 million in a round led by Halden Capital, it said on Monday.\n"
-        "Existing backer Kestrel Ventures, an Aarhus venture firm, also took part.\n"
-        "(Reporting by Freja Lindholm in Aarhus; Editing by Mark Oduya)\n"
+        "Orvane raised $30 million in a round led by Veltrix Capital, it said on Monday.\n"
+        "Existing backer Sorvik Ventures, an Aarhus venture firm, also took part.\n"
+        "(Reporting by Ana Porto in Aarhus; Editing by Piet Aldwin)\n"
     )
     summary = await by_rules(rules_only, text)
-    assert [p.name for p in summary.parties] == ["Orvane", "Halden Capital", "Kestrel Ventures"]
+    assert [p.name for p in summary.parties] == ["Orvane", "Veltrix Capital", "Sorvik Ventures"]
 
 
 FIELDS = {

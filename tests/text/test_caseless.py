@@ -17,7 +17,7 @@ from summarize.text.caseless import Caseless
     [
         "The company said in a statement on Monday",
         "ACCORDING TO PEOPLE FAMILIAR with the talks",
-        "Meta Declined To Comment.",
+        "Gristow Declined To Comment.",
         "Reportedly, insiders say",
         "İnsiders at the ſource reportedly",  # case folding beyond ASCII
         "Sources Said the deal was near",

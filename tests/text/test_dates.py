@@ -8,7 +8,7 @@ from summarize.text.dates import date_at, find_dates, written_dates
 @pytest.mark.parametrize(
     ("text", "readings"),
     [
-        ("OSLO, September 2, 2025 —", [(2025, 9, 2)]),
+        ("TURKU, September 2, 2025 —", [(2025, 9, 2)]),
         ("on Sept. 2, 2025.", [(2025, 9, 2)]),
         ("on Sep 2nd 2025", [(2025, 9, 2)]),
         ("on 2 September 2025", [(2025, 9, 2)]),
@@ -40,10 +40,10 @@ def test_find_dates_ignores_what_is_not_a_day(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("Signed on 3 March 2024 in Oslo.", "2024-03-03"),
-        ("Signed on March 4, 2024 in Oslo.", "2024-03-04"),
-        ("Signed on Sept. 9, 2023 in Oslo.", "2023-09-09"),
-        ("Signed on 12 Dec 2025 in Oslo.", "2025-12-12"),
+        ("Signed on 3 March 2024 in Turku.", "2024-03-03"),
+        ("Signed on March 4, 2024 in Turku.", "2024-03-04"),
+        ("Signed on Sept. 9, 2023 in Turku.", "2023-09-09"),
+        ("Signed on 12 Dec 2025 in Turku.", "2025-12-12"),
         ("Filed 2024-03-05 with the regulator.", "2024-03-05"),
     ],
 )

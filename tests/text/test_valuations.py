@@ -24,7 +24,7 @@ from summarize.text.valuations import labeled_in, money_near_digits
         ("It was valued at $2 billion in 2021 and more since.", [("last_round", 2e9)]),
         ("The firm, valued at $2 billion in 2021, grew.", [("last_round", 2e9)]),
         ("Revenue reached $870 million last year.", []),
-        ("Meta will invest more than $10 billion.", []),
+        ("Gristow will invest more than $10 billion.", []),
         (
             "It plans a tender offer in which investors would buy about $600 million of shares.",
             [],
