@@ -17,6 +17,7 @@ from summarize.schema import (
     error_record_json_schema,
     record_json_schema,
 )
+from summarize.text.sentences import sentences
 
 SCHEMAS = {
     "record": record_json_schema,
@@ -44,8 +45,8 @@ def schema(
 
 def _first_sentence(text: str) -> str:
     """A table cell, not the whole header: the description up to its first full stop."""
-    head = text.split(". ", 1)[0].rstrip(".")
-    return head + "."
+    found = sentences(text)
+    return (found[0].text if found else text).rstrip(".") + "."
 
 
 @app.command()

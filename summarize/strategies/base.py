@@ -35,6 +35,9 @@ class CallContext:
     attempts: int = 0
     model_seconds: float = 0.0
     """Time spent waiting on the model, to compare against the pipeline's own overhead."""
+    decided_by: dict[str, str] = field(default_factory=dict)
+    """Per output field, what chose its value: "model" (the model's answer) or "rules" (set
+    without asking the model, or the rules overrode its answer). Strategies fill it."""
 
     async def call(self, make_request: Callable[[], Awaitable[T]]) -> T:
         """Send one request with retries on transient failures; count usage and attempts.

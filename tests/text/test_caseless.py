@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.consolidate.caseless import Caseless
 from summarize.consolidate.sources import ANONYMOUS_CUES, CONFIRMED_CUES, DECLINED
+from summarize.text.caseless import Caseless
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from summarize.consolidate.sources import ANONYMOUS_CUES, CONFIRMED_CUES, DECLIN
     [
         "The company said in a statement on Monday",
         "ACCORDING TO PEOPLE FAMILIAR with the talks",
-        "Meta Declined To Comment.",
+        "Gristow Declined To Comment.",
         "Reportedly, insiders say",
         "İnsiders at the ſource reportedly",  # case folding beyond ASCII
         "Sources Said the deal was near",

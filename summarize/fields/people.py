@@ -1,11 +1,11 @@
-"""People a deal article names with their job: "Nordlys chief executive Åsa Lindgren said",
-"said Tomás Ferreira-Lobo, chief financial officer of Tidewater Marine".
+"""People a deal article names with their job: "Nordlys chief executive Åsa Nyqvarn said",
+"said Tomás Ferreira-Lopes, chief financial officer of Pellucid Brands".
 
 News style puts a title right next to every person worth quoting, in one of two orders: the
 title (with the employer before it) in front of the name, or the name, a comma and the title
 (with "of"/"at" and the employer after it). Titles are found case-blind; names are checked word
-by word, so accented and hyphenated names ("Lindgren", "Ferreira-Lobo", "Jin-woo"), initials
-("R. Venkataraman") and particles ("de Bruijn", "van der Meulen") are kept and a lower-case
+by word, so accented and hyphenated names ("Nyqvarn", "Ferreira-Lopes", "Min-seo"), initials
+("R. Subramanyam") and particles ("de Wolff", "van der Aa") are kept and a lower-case
 word ends the name. Analysts and economists are left out: they comment on a deal, they are
 not in it.
 """
@@ -17,15 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarize.names import LEGAL_SUFFIXES
+from summarize.schema import Evidence, Person
+from summarize.text.phrases import family, words
 
-_TITLE = (
-    r"(?:co-?)?founder|chief (?:executive|financial|operating|technology|investment|commercial) "
-    r"officer|chief executive|ceo|cfo|coo|cto|(?:vice[- ])?president|"
-    r"(?:executive |non-executive )?chair(?:man|woman|person)?|managing (?:director|partner)|"
-    r"(?:general |founding |managing )partner|(?:finance|technology|investment) chief|"
-    r"head of (?:[a-z]+ ){0,2}?[a-z]+"
-)
-_COMMENTATOR = r"analyst|economist|strategist"
+_TITLE = family("people", "titles").alternatives
+_COMMENTATOR = family("people", "commentators").alternatives
 """Titles of people who comment on a deal and are not in it."""
 
 
@@ -55,14 +51,8 @@ class Patterns:
 
 PEOPLE = Patterns.of(_TITLE)
 COMMENTATORS = Patterns.of(_COMMENTATOR)
-PARTICLES = frozenset(
-    {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "dos", "bin"}
-)
-NOT_NAMES = frozenset({
-    "The", "A", "An", "Its", "His", "Her", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "Said", "Says",
-    "Chief", "Executive", "Officer", "President", "Chairman", "Chairwoman", "Founder", "Analyst",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-})  # fmt: skip
+PARTICLES = words("people", "particles")
+NOT_NAMES = words("people", "not_names", lower=False)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 MOST = 4
 """People kept per article: the first named are the ones the story is about."""
@@ -124,7 +114,7 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _employer_after(text: str, start: int) -> str | None:
-    """The capitalized words from ``start`` ("... chief financial officer of Tidewater Marine"),
+    """The capitalized words from ``start`` ("... chief financial officer of Pellucid Brands"),
     up to the end of the sentence."""
     words: list[re.Match[str]] = []
     for m in _WORD.finditer(text, start, start + 80):
@@ -140,12 +130,12 @@ def _employer_after(text: str, start: int) -> str | None:
 
 
 def _ends_sentence(word: str) -> bool:
-    """A word with its sentence's full stop ("Research."), not an initial ("R.")."""
+    """A word with its sentence's full stop ("Holdings."), not an initial ("R.")."""
     return word.endswith(".") and len(word) > 2
 
 
 def _employer_before(text: str, start: int) -> str | None:
-    """The capitalized words right before a title ("Kestrel Dynamics chief executive")."""
+    """The capitalized words right before a title ("Quarro Systems chief executive")."""
     words: list[str] = []
     pos = start
     for m in reversed(list(_WORD.finditer(text, max(0, start - 60), start))):
@@ -194,3 +184,16 @@ def _named(text: str, patterns: Patterns) -> list[NamedPerson]:
         end = m.end() + len(org) if org else m.end("title")
         found.setdefault(name, NamedPerson(name, m["title"], org, start, end))
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def key_people(text: str) -> list[Person]:
+    """The people named with a title (at most ``MOST``), each quoted where first named."""
+    return [
+        Person(
+            name=p.name,
+            title=p.title,
+            organization=p.organization,
+            evidence=Evidence(quote=text[p.start : p.end]),
+        )
+        for p in find_people(text)
+    ]

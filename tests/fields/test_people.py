@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.strategies.people import MOST, find_commentators, find_people
+from summarize.fields.people import MOST, find_commentators, find_people
 
 
 @pytest.mark.parametrize(
@@ -15,8 +15,8 @@ from summarize.strategies.people import MOST, find_commentators, find_people
             [("Åsa Lindgren", "chief executive", "Nordlys")],
         ),
         (
-            '"We waited," said Tomás Ferreira-Lobo, chief financial officer of Tidewater Marine.',
-            [("Tomás Ferreira-Lobo", "chief financial officer", "Tidewater Marine")],
+            '"We waited," said Tomás Ferreira-Lobo, chief financial officer of Wrenfield Marine.',
+            [("Tomás Ferreira-Lobo", "chief financial officer", "Wrenfield Marine")],
         ),
         (
             "The plan was drawn up by president Kenta Morioka last year.",
@@ -48,10 +48,10 @@ def test_people_and_their_titles(text: str, expected: list[tuple[str, str, str |
 
 
 def test_the_quote_runs_from_the_name_to_the_employer() -> None:
-    text = "Tomás Ferreira-Lobo, chief financial officer of Tidewater Marine, said so."
+    text = "Tomás Ferreira-Lobo, chief financial officer of Wrenfield Marine, said so."
     (person,) = find_people(text)
     assert text[person.start : person.end] == (
-        "Tomás Ferreira-Lobo, chief financial officer of Tidewater Marine"
+        "Tomás Ferreira-Lobo, chief financial officer of Wrenfield Marine"
     )
 
 
@@ -59,9 +59,9 @@ def test_the_quote_runs_from_the_name_to_the_employer() -> None:
     "text",
     [
         "Its partner Toyota Motor will invest.",  # a company after a bare word like 'partner'
-        "Ardent Group, whose chief executive spoke, agreed.",  # a company before the comma
-        "said Lena Hoff, an analyst at Corvid Research.",  # comments on the deal, not in it
-        "The chief executive of Acme said it would wait.",  # a title with no name
+        "Aldmoor Group, whose chief executive spoke, agreed.",  # a company before the comma
+        "said Mira Hoff, an analyst at Corvid Research.",  # comments on the deal, not in it
+        "The chief executive of Zelmora said it would wait.",  # a title with no name
     ],
 )
 def test_no_person_without_a_name_next_to_a_title(text: str) -> None:
@@ -70,29 +70,29 @@ def test_no_person_without_a_name_next_to_a_title(text: str) -> None:
 
 def test_each_person_once_first_mention_first_and_at_most_a_few() -> None:
     text = " ".join(
-        f"{org} chief executive {first} Lindqvist said."
+        f"{org} chief executive {first} Nyqvarn said."
         for org, first in [("Ava", "Erik"), ("Bex", "Sara"), ("Cor", "Nils"), ("Dov", "Maja"),
                            ("Eon", "Olof"), ("Ava", "Erik")]
     )  # fmt: skip
     people = find_people(text)
-    assert [p.name for p in people] == ["Erik Lindqvist", "Sara Lindqvist", "Nils Lindqvist",
-                                        "Maja Lindqvist"][:MOST]  # fmt: skip
+    assert [p.name for p in people] == ["Erik Nyqvarn", "Sara Nyqvarn", "Nils Nyqvarn",
+                                        "Maja Nyqvarn"][:MOST]  # fmt: skip
     assert all(text[p.start : p.end].endswith(p.name) for p in people)
 
 
 def test_an_employer_ends_with_its_sentence() -> None:
-    text = "So said Ann Lee, chief executive of Acme Corp. Bolt chief executive Jo Tan agreed."
+    text = "So said Ann Lee, chief executive of Zelmora Corp. Bolt chief executive Jo Tan agreed."
     assert [(p.name, p.organization) for p in find_people(text)] == [
-        ("Ann Lee", "Acme Corp"),
+        ("Ann Lee", "Zelmora Corp"),
         ("Jo Tan", "Bolt"),
     ]
 
 
 def test_commentators_and_their_firms() -> None:
     text = (
-        "It is a fair price, said Lena Hoff, an analyst at Corvid Research. "
-        "Halden analyst Mia Roth agreed."
+        "It is a fair price, said Mira Hoff, an analyst at Corvid Research. "
+        "Veltrix analyst Mia Roth agreed."
     )
     found = [(p.name, p.organization) for p in find_commentators(text)]
-    assert found == [("Lena Hoff", "Corvid Research"), ("Mia Roth", "Halden")]
+    assert found == [("Mira Hoff", "Corvid Research"), ("Mia Roth", "Veltrix")]
     assert find_people(text) == []

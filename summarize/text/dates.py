@@ -27,7 +27,7 @@ DATE_RE = re.compile(
         (?P<iso_y>{_YEAR})[-/.](?P<iso_m>1[0-2]|0?[1-9])[-/.](?P<iso_d>3[01]|[12]\d|0?[1-9])
       | (?P<num_a>\d{{1,2}})[/.-](?P<num_b>\d{{1,2}})[/.-](?P<num_y>{_YEAR})
       | (?P<md_m>{_MONTH})\.?\s+(?P<md_d>{_DAY})(?![\d:])(?:,?\s+(?P<md_y>{_YEAR}))?
-      | (?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\.?(?:,?\s+(?P<dm_y>{_YEAR}))?
+      | (?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:\.?,?\s+(?P<dm_y>{_YEAR}))?
     )(?![\w/-])
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -43,6 +43,8 @@ class DateMention:
     day: int
     start: int
     end: int
+    numeric: bool = False
+    """Written as day and month numbers ("02/09/2025"): which is which may be unknown."""
 
     def supports(self, date: dt.date, *, assumed_year: bool) -> bool:
         """True when this mention states ``date``; a year-less one only when the year is assumed."""
@@ -69,6 +71,7 @@ def find_dates(text: str) -> list[DateMention]:
     for m in DATE_RE.finditer(text):
         start, end = m.start(), m.end()
         readings: list[tuple[int | None, int, int]]
+        numeric = bool(m["num_y"])
         if m["iso_y"]:
             readings = [(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))]
         elif m["num_y"]:
@@ -82,5 +85,16 @@ def find_dates(text: str) -> list[DateMention]:
             readings = [(year, _MONTHS[m["dm_m"].lower()], _day(m["dm_d"]))]
         for year, month, day in dict.fromkeys(readings):
             if _valid(year, month, day):
-                found.append(DateMention(year, month, day, start, end))
+                found.append(DateMention(year, month, day, start, end, numeric))
     return found
+
+
+def written_dates(text: str) -> list[DateMention]:
+    """The dates ``text`` writes out whole (day, month and year; no day/month number order to
+    guess): "3 March 2025", "March 3, 2025", "2025-03-03"."""
+    return [m for m in find_dates(text) if m.year is not None and not m.numeric]
+
+
+def date_at(text: str, at: int, *, within: int = 40) -> DateMention | None:
+    """The date written starting exactly at ``at``, with or without its year ("March 3")."""
+    return next((m for m in find_dates(text[at : at + within]) if m.start == 0), None)

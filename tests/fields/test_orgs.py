@@ -1,16 +1,10 @@
-"""Candidate finders: organizations, percentages, dates and sentences, straight from the text."""
+"""Organization candidates, straight from the text."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarize.strategies.candidates import (
-    Span,
-    find_dates,
-    find_orgs,
-    find_percents,
-    sentences,
-)
+from summarize.fields.orgs import find_orgs
 
 
 def names(text: str, **options: int) -> list[str]:
@@ -30,20 +24,20 @@ def test_orgs_most_frequent_first() -> None:
 
 def test_a_lowercase_plc_belongs_to_the_name() -> None:
     text = (
-        "Harlow plc agreed to sell its coatings arm. The arm, Harlow Surface Coatings, makes "
-        "turbine parts. Harlow said the sale was on time."
+        "Fairholm plc agreed to sell its coatings arm. The arm, Fairholm Surface Coatings, makes "
+        "turbine parts. Fairholm said the sale was on time."
     )
     found = {c.name: c for c in find_orgs(text)}
-    assert set(found) == {"Harlow plc", "Harlow Surface Coatings"}
-    assert found["Harlow plc"].forms == ("Harlow",)
+    assert set(found) == {"Fairholm plc", "Fairholm Surface Coatings"}
+    assert found["Fairholm plc"].forms == ("Fairholm",)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Shares in Tidevik, the Copenhagen company that makes ship software, rose.",
-        "Tidevik is a Hamburg start-up. Tidevik makes ship software.",
-        "Shares in Tidevik, a Copenhagen venture capital firm, rose.",
+        "Shares in Tidevik, the Aarhus company that makes ship software, rose.",
+        "Tidevik is a Gdansk start-up. Tidevik makes ship software.",
+        "Shares in Tidevik, a Aarhus venture capital firm, rose.",
     ],
 )
 def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:
@@ -51,10 +45,8 @@ def test_a_word_only_describing_a_company_is_not_one(text: str) -> None:
 
 
 def test_a_name_written_once_as_a_name_stays() -> None:
-    text = (
-        "Kestrel Ventures invested. The Kestrel Ventures team said the Kestrel Ventures firm grew."
-    )
-    assert names(text) == ["Kestrel Ventures"]
+    text = "Sorvik Ventures invested. The Sorvik Ventures team said the Sorvik Ventures firm grew."
+    assert names(text) == ["Sorvik Ventures"]
 
 
 def test_all_caps_dateline_is_dropped() -> None:
@@ -86,23 +78,23 @@ def test_possessive_place_is_dropped() -> None:
 
 @pytest.mark.parametrize("suffix", ["-based", "-listed", "-backed"])
 def test_based_prefix_is_dropped(suffix: str) -> None:
-    found = names(f"Oslo{suffix} Tindra Energy will buy Kolvik Power from its owners.")
+    found = names(f"Turku{suffix} Tindra Energy will buy Kolvik Power from its owners.")
     assert "Tindra Energy" in found
     assert not any(suffix in n for n in found)
 
 
 def test_short_form_is_merged_into_the_full_name() -> None:
     text = (
-        "Brightline Capital Partners invested in Orvane Labs. Brightline said Orvane Labs "
-        "would grow, and Brightline expects more deals."
+        "Brantwick Capital Partners invested in Orvane Labs. Brantwick said Orvane Labs "
+        "would grow, and Brantwick expects more deals."
     )
     found = find_orgs(text)
     first = found[0]
-    assert first.name == "Brightline Capital Partners"
+    assert first.name == "Brantwick Capital Partners"
     assert first.count == 3
-    assert first.forms == ("Brightline",)
-    assert first.spellings == ("Brightline Capital Partners", "Brightline")
-    assert "Brightline" not in [c.name for c in found]
+    assert first.forms == ("Brantwick",)
+    assert first.spellings == ("Brantwick Capital Partners", "Brantwick")
+    assert "Brantwick" not in [c.name for c in found]
 
 
 def test_short_form_joins_the_name_written_first() -> None:
@@ -118,7 +110,7 @@ def test_short_form_joins_the_name_written_first() -> None:
         "Shares rose after the news. Analysts were pleased.",
         "Reuters reported that Bloomberg confirmed it.",
         "The USD and EUR were flat against the JPY.",
-        "Germany and Japan signed a trade pact in Tokyo.",
+        "Germany and Japan signed a trade pact in Hong Kong.",
         # A quotation's first word is capitalized by grammar: '"Coding is hot," she said.'
         'Investors agree. "Coding is where the money is," said an analyst.',
         "“Packaging was a good business,” he said.",
@@ -136,56 +128,3 @@ def test_single_word_counts_only_mid_sentence_or_repeated() -> None:
 def test_limit_caps_the_list() -> None:
     text = " ".join(f"Alpha{i} Holdings met Beta{i} Partners." for i in range(10))
     assert len(find_orgs(text, limit=5)) == 5
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("It bought 24.9% of the firm.", [(24.9, "24.9%")]),
-        ("a 10 per cent stake and 35 percent more", [(10.0, "10 per cent"), (35.0, "35 percent")]),
-        ("up 5 % on the day", [(5.0, "5 %")]),
-        ("revenue grew 150% and 0% of staff left", []),
-        ("no percentages here, only 45 points", []),
-    ],
-)
-def test_find_percents(text: str, expected: list[tuple[float, str]]) -> None:
-    found = find_percents(text)
-    assert [(value, span.text) for value, span in found] == expected
-    for _, span in found:
-        assert text[span.start : span.end] == span.text
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("Signed on 3 March 2024 in Oslo.", "2024-03-03"),
-        ("Signed on March 4, 2024 in Oslo.", "2024-03-04"),
-        ("Signed on Sept. 9, 2023 in Oslo.", "2023-09-09"),
-        ("Signed on 12 Dec 2025 in Oslo.", "2025-12-12"),
-        ("Filed 2024-03-05 with the regulator.", "2024-03-05"),
-    ],
-)
-def test_find_dates_in_three_formats(text: str, iso: str) -> None:
-    ((found, span),) = find_dates(text)
-    assert found == iso
-    assert text[span.start : span.end] == span.text
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["It closed in March 2024.", "It closed on March 6.", "It closed in 2024.",
-     "It closed on 2024-13-01.", "It closed on 40 March 2024."],
-)  # fmt: skip
-def test_no_date_without_day_month_and_year(text: str) -> None:
-    assert find_dates(text) == []
-
-
-def test_sentences_have_exact_spans() -> None:
-    text = "Headline here\nFirst sentence. Second one!  Third?\n\nLast line"
-    found = sentences(text)
-    assert [s.text for s in found] == [
-        "Headline here", "First sentence.", "Second one!", "Third?", "Last line",
-    ]  # fmt: skip
-    for span in found:
-        assert isinstance(span, Span)
-        assert text[span.start : span.end] == span.text

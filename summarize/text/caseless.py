@@ -7,7 +7,7 @@ is several times faster; other text goes through the case-blind pattern.
 
 Most quotes hold none of the cues. A cue list may also name the words every match contains
 (``needs``): ASCII text without any of them is answered with a few substring checks and the
-pattern is never run (tests/consolidate/test_caseless.py checks the words against generated
+pattern is never run (tests/text/test_caseless.py checks the words against generated
 matches of each pattern).
 """
 
