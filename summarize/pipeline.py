@@ -116,6 +116,7 @@ class Summarizer:
             requests=ctx.requests,
             attempts=ctx.attempts,
             article_id=article.id,
+            decided_by=ctx.decided_by,
         )
         if require_deal and not summary.is_deal:
             raise NoDealError("no deal found in the article", source=article.source)
