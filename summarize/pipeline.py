@@ -40,6 +40,7 @@ class Summarizer:
         concurrency: int = 8,
         use_adapter: bool = True,
         endpoint: Endpoint | None = None,
+        prompt_settings: dict[str, Any] | None = None,
     ) -> None:
         if endpoint is None:
             name = choose_provider(provider, base_url=base_url, api_key=api_key)
@@ -52,10 +53,9 @@ class Summarizer:
                 use_adapter=use_adapter,
             )  # fmt: skip
         self.endpoint = endpoint
-        if isinstance(prompt, Prompt):
-            self.prompt = prompt
-        else:
-            self.prompt = load_prompt(prompt or self.endpoint.default_prompt)
+        if not isinstance(prompt, Prompt):
+            prompt = load_prompt(prompt or self.endpoint.default_prompt)
+        self.prompt = prompt.with_settings(prompt_settings or {})
         if grounding is None:
             # A small model is trusted only as far as its quotes go.
             grounding = "strict" if self.endpoint.provider == "local" else "flag"
@@ -85,6 +85,7 @@ class Summarizer:
             "prompt": self.prompt.name,
             "prompt_version": self.prompt.version,
             "prompt_sha": self.prompt.fingerprint,
+            "prompt_settings": self.prompt.meta.settings,
             "strategy": self.prompt.meta.strategy,
             "strategy_sha": strategy_fingerprint(self.prompt.meta.strategy),
             "grounding": self.grounding,

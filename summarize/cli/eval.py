@@ -19,6 +19,7 @@ from summarize.evals.report import markdown_report, print_report
 from summarize.evals.runfile import ArticleResult, RunFile
 from summarize.evals.runner import run_eval
 from summarize.exceptions import ConfigError
+from summarize.prompts import parse_settings
 
 eval_app = typer.Typer(
     help="Score summaries against a hand-labeled dataset, compare runs, gate CI on quality.",
@@ -49,6 +50,7 @@ def eval_run(
     model: options.Model = None,
     base_url: options.BaseUrl = None,
     prompt: options.PromptName = None,
+    prompt_setting: options.PromptSetting = None,
     mode: options.Mode = None,
     grounding: options.Grounding = None,
     no_adapter: options.NoAdapter = False,
@@ -114,7 +116,7 @@ def eval_run(
     settings = {
         "provider": provider, "model": model, "base_url": base_url, "prompt": prompt,
         "mode": mode, "grounding": grounding, "use_adapter": not no_adapter,
-        "concurrency": concurrency,
+        "concurrency": concurrency, "prompt_settings": parse_settings(prompt_setting or []),
     }  # fmt: skip
     record_mode = RECORD_MODE if record else None
     runs = [

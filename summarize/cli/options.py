@@ -42,3 +42,11 @@ NoAdapter = Annotated[
 Concurrency = Annotated[
     int, typer.Option("--concurrency", "-c", min=1, max=512, help="Articles in flight at once.")
 ]
+PromptSetting = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--prompt-setting",
+        help="KEY=VALUE: override a setting of the prompt's header, repeatable "
+        "(e.g. few_shot=false, view_chars=2000, max_tokens=200).",
+    ),
+]

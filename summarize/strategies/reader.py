@@ -34,7 +34,7 @@ from summarize.fields.people import key_people
 from summarize.fields.stake import stake
 from summarize.fields.status import deal_status
 from summarize.money import MoneyMention
-from summarize.schema import DealSummary, DealType, Evidence, Money, Party, Role
+from summarize.schema import DealStatus, DealSummary, DealType, Evidence, Money, Party, Role
 from summarize.strategies.base import CallContext
 from summarize.strategies.reader_answer import Options, ReaderAnswer, article_view, ask
 from summarize.text.sentences import sentence_around
@@ -120,6 +120,8 @@ async def reader(ctx: CallContext, article: Article) -> DealSummary:
     ctx.decided_by.update(headline="rules", deal_type="model")
     if answer.type is None:
         return DealSummary(headline=title, deal_type=None, status=None)
+    if not ctx.prompt.meta.settings.get("combine", True):
+        return model_only(ctx, answer, options, text, view, title)
 
     typed = deal_type(text, region_end)
     kind = typed[0] if typed else answer.type
@@ -161,6 +163,42 @@ async def reader(ctx: CallContext, article: Article) -> DealSummary:
     return summary
 
 
+def model_only(
+    ctx: CallContext, answer: ReaderAnswer, options: Options, text: str, view: str, title: str
+) -> DealSummary:
+    """The answer alone, for comparison (``combine: false``): no cue phrase overrides it, no
+    labeller vetoes its valuation, and what it is not asked (dates, sources, people, key facts)
+    stays empty."""
+    assert answer.type is not None
+    kind, status = answer.type, answer.status or DealStatus.announced
+    parties, deal_at = parties_from(answer, kind, text)
+    amount, valuation = (
+        _chosen(answer.amount, options, text),
+        _chosen(answer.valuation, options, text),
+    )
+    summary = DealSummary(
+        headline=title, deal_type=kind, status=status, parties=parties,
+        amount=amount[1] if amount else None, valuation=valuation[1] if valuation else None,
+    )  # fmt: skip
+    for field, table, label in (
+        ("deal_type", DEAL_TYPE_CUES, kind.value),
+        ("status", STATUS_CUES, status.value),
+        *((("consideration", CONSIDERATION_CUES, answer.pay.value),) if answer.pay else ()),
+    ):
+        if found := _said_so(table, label, view, deal_at):
+            summary.evidence[field] = found  # type: ignore[index]
+    if answer.pay is not None and "consideration" in summary.evidence:
+        summary.consideration = answer.pay
+    if chosen := options.percents.get(answer.stake or ""):
+        summary.stake_percent = chosen[0]
+        summary.evidence["stake_percent"] = evidence(text, chosen[1], chosen[2])
+    ctx.decided_by.update(dict.fromkeys(
+        ("deal_type", "status", "parties", "amount", "valuation", "stake_percent",
+         "consideration"), "model",
+    ))  # fmt: skip
+    return summary
+
+
 def _stake(
     summary: DealSummary, ctx: CallContext, answer: ReaderAnswer, options: Options, text: str,
     region_end: int, kind: DealType,
@@ -195,4 +233,4 @@ def _payment(
             ctx.decided_by["consideration"] = "model"
 
 
-__all__ = ["parties_from", "reader", "valuation_of"]
+__all__ = ["model_only", "parties_from", "reader", "valuation_of"]

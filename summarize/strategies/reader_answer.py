@@ -27,6 +27,8 @@ from summarize.text.percents import find_percents
 MAX_NAMES = 6
 MAX_OPTIONS = 12
 NAME_CHARS = 80
+STRATEGY_SETTINGS = frozenset({"view_chars", "few_shot", "combine"})
+"""Header settings the reader itself reads; the rest go to the model server."""
 
 
 class ReaderAnswer(BaseModel):
@@ -110,10 +112,9 @@ def article_view(text: str, limit: int) -> str:
 
 
 def _settings(ctx: CallContext) -> dict[str, Any]:
-    """The prompt's model settings, without the strategy's own (``view_chars``)."""
+    """The prompt's model settings, without the strategy's own (``STRATEGY_SETTINGS``)."""
     settings = {"temperature": 0.0, "max_tokens": 160, **ctx.prompt.meta.settings}
-    settings.pop("view_chars", None)
-    return settings
+    return {k: v for k, v in settings.items() if k not in STRATEGY_SETTINGS}
 
 
 async def ask(ctx: CallContext, view: str, options: Options) -> ReaderAnswer:
@@ -122,7 +123,12 @@ async def ask(ctx: CallContext, view: str, options: Options) -> ReaderAnswer:
     body: dict[str, Any] = {
         "model": ctx.endpoint.model,
         "messages": [
-            {"role": "system", "content": ctx.prompt.render("system")},
+            {
+                "role": "system",
+                "content": ctx.prompt.render(
+                    "system", few_shot=ctx.prompt.meta.settings.get("few_shot", True)
+                ),
+            },
             {"role": "user", "content": user},
         ],
         "response_format": {"type": "json_object", "schema": options.schema()},

@@ -139,3 +139,29 @@ async def test_every_request_starts_with_the_same_system_message(text: str) -> N
     _, _, other = await read(text, {"type": None})
     assert first.requests[0]["messages"][0] == other.requests[0]["messages"][0]
     assert first.requests[0]["messages"][0]["role"] == "system"
+
+
+async def test_model_only_takes_the_answer_for_every_field_it_gives() -> None:
+    """The ablation (combine: false): no phrase overrides the model, nothing else is filled."""
+    answer = {"type": "acquisition", "status": "completed", "buyer": "Quillfeather Tools Inc",
+              "target": "Marlow Instruments", "pay": "stock", "amount": "$640 million"}  # fmt: skip
+    model = ScriptedModel(answer)
+    ctx = CallContext(
+        client=model,  # type: ignore[arg-type]
+        endpoint=Endpoint(provider="local", model="m", base_url=None, api_key="x"),
+        prompt=load_prompt("deal-reader").with_settings({"combine": False}),
+        retry=RetryPolicy(),
+    )
+    summary = await reader(ctx, make_article(ACQUISITION, id="a", source="a"))
+    assert summary.status is DealStatus.completed  # the model's, whatever the phrases say
+    assert summary.consideration is Consideration.stock  # though the article says "in cash"
+    assert summary.sources == summary.key_people == summary.key_facts == []
+    assert summary.announced_on is None
+    assert ctx.decided_by["status"] == "model"
+
+
+async def test_without_few_shot_the_system_message_has_no_examples() -> None:
+    with_examples = load_prompt("deal-reader").render("system", few_shot=True)
+    without = load_prompt("deal-reader").render("system", few_shot=False)
+    assert "Example article:" in with_examples and "Example article:" not in without
+    assert with_examples.startswith(without.rstrip())
