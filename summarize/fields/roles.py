@@ -21,6 +21,9 @@ LED_BY = pattern("roles", "led_by")
 FROM_OWNER = pattern("roles", "from_owner")
 """Between the target and its seller: "buy Pellucid from private equity owner Vantor"."""
 DESCRIPTOR = pattern("roles", "descriptor")
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|was|are|were)\s+$", re.I)
+PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
+"""A passive deal verb names the target first: "Skylark has agreed to be bought by Merrow"."""
 """Between a descriptor's name and the company it describes: "buy Crunchettes maker Pellucid"."""
 
 
@@ -75,6 +78,10 @@ def rule_roles(text: str, region_end: int, orgs: list[OrgCandidate]) -> Roles:
             if buyers:
                 roles.buyer = found_at(buyers[0])
             return roles
+        if PASSIVE_BEFORE.search(text, s_start, verb.start()) and PASSIVE_AFTER.match(
+            text, verb.end()
+        ):
+            subject, obj = obj, subject
         roles.buyer = found_at(subject)
         roles.target = found_at(obj)
         owner = seller(text, region_end, found, obj[2], subject[2])

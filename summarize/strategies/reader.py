@@ -20,7 +20,12 @@ quote. ``ctx.decided_by`` says which side gave each field.
 from __future__ import annotations
 
 from summarize.articles import Article
-from summarize.fields.amount import quoted_money
+from summarize.fields.amount import (
+    SHARE_PRICE_AFTER,
+    headline_amount,
+    money_roles,
+    quoted_money,
+)
 from summarize.fields.announced import announced_on
 from summarize.fields.attribution import sources
 from summarize.fields.consideration import consideration
@@ -29,55 +34,25 @@ from summarize.fields.deal_type import deal_type
 from summarize.fields.facts import key_facts
 from summarize.fields.lede import headline, lede
 from summarize.fields.mentions import evidence
-from summarize.fields.party_names import found_names
 from summarize.fields.people import key_people
 from summarize.fields.stake import stake
 from summarize.fields.status import deal_status
 from summarize.money import MoneyMention
-from summarize.schema import DealStatus, DealSummary, DealType, Evidence, Money, Party, Role
+from summarize.schema import DealStatus, DealSummary, DealType, Evidence, Money
 from summarize.strategies.base import CallContext
 from summarize.strategies.reader_answer import Options, ReaderAnswer, article_view, ask
+from summarize.strategies.reader_parties import reader_parties
 from summarize.text.sentences import sentence_around
 from summarize.text.valuations import label_mention
 
 LEDE_CHARS = 1400
 VIEW_CHARS = 3000
 
-BUYER_ROLE = {
-    DealType.funding_round: Role.investor,
-    DealType.minority_investment: Role.investor,
-    DealType.joint_venture: Role.investor,
-    DealType.merger: Role.merger_partner,
-}
-"""The buyer's role by deal type; acquisitions, stakes of control and asset sales: acquirer."""
 EARLIER_VALUATIONS = frozenset({"last_round", "tender_offer"})
-
-
-def parties_from(
-    answer: ReaderAnswer, kind: DealType, text: str
-) -> tuple[list[Party], tuple[int, int] | None]:
-    """The answer's names as parties with roles for this kind of deal, each found in the article,
-    each company once; and where the first of them is named."""
-    target_role = Role.merger_partner if kind is DealType.merger else Role.target
-    buyer_role = BUYER_ROLE.get(kind, Role.acquirer)
-    named: list[tuple[str | None, Role]] = [
-        (answer.buyer, buyer_role),
-        (answer.target, target_role),
-        (answer.seller, Role.seller),
-        (answer.lead, Role.lead_investor),
-        *((name, Role.investor) for name in answer.investors),
-    ]
-    parties: list[Party] = []
-    first: tuple[int, int] | None = None
-    seen: set[str] = set()
-    for raw, role in named:
-        for written, (start, end) in found_names(raw, text):
-            if written.lower() in seen:
-                continue
-            seen.add(written.lower())
-            first = first or (start, end)
-            parties.append(Party(name=written, role=role, evidence=evidence(text, start, end)))
-    return parties, first
+PART_DEALS = (
+    DealType.funding_round, DealType.minority_investment, DealType.majority_stake, DealType.other,
+)  # fmt: skip
+"""Deals for part of a company: a figure it is valued at is then its valuation."""
 
 
 def _chosen(phrase: str | None, options: Options, text: str) -> tuple[MoneyMention, Money] | None:
@@ -85,15 +60,35 @@ def _chosen(phrase: str | None, options: Options, text: str) -> tuple[MoneyMenti
     return (mention, quoted_money(text, mention)) if mention else None
 
 
-def valuation_of(answer: ReaderAnswer, options: Options, text: str) -> Money | None:
+def amount_of(
+    answer: ReaderAnswer, options: Options, text: str, amounts: list[MoneyMention]
+) -> tuple[Money | None, bool]:
+    """The model's amount, unless it is a price per share ("$62 a share"): then the rules'
+    pick among the deal-size candidates. Also whether the model's choice stood."""
+    chosen = _chosen(answer.amount, options, text)
+    if chosen is not None and not SHARE_PRICE_AFTER.match(text, chosen[0].end):
+        return chosen[1], True
+    if chosen is None or not amounts:
+        return None, True
+    picked = headline_amount(text, amounts) or amounts[0]
+    return quoted_money(text, picked), False
+
+
+def valuation_of(
+    answer: ReaderAnswer, options: Options, text: str, valuations: list[MoneyMention],
+    kind: DealType,
+) -> tuple[Money | None, bool]:  # fmt: skip
     """The model's valuation, unless the words around it make it an earlier round's or another
-    offer's figure."""
+    offer's figure; where it gives none in a deal for part of a company, the rules' strongest.
+    Also whether the model's choice stood."""
     chosen = _chosen(answer.valuation, options, text)
-    if chosen is None:
-        return None
-    mentions = list(options.money.values())
-    label = label_mention(text, mentions, mentions.index(chosen[0]), known=True)
-    return None if label and label[0] in EARLIER_VALUATIONS else chosen[1]
+    if chosen is not None:
+        mentions = list(options.money.values())
+        label = label_mention(text, mentions, mentions.index(chosen[0]), known=True)
+        return (None if label and label[0] in EARLIER_VALUATIONS else chosen[1]), True
+    if kind not in PART_DEALS or not valuations:
+        return None, False  # a whole company's "valued at" is its price, not a valuation
+    return quoted_money(text, valuations[0]), False
 
 
 def _said_so(
@@ -128,15 +123,17 @@ async def reader(ctx: CallContext, article: Article) -> DealSummary:
     status, status_cue = deal_status(text, region_end, kind)
     if status_cue is None and answer.status is not None:
         status = answer.status
-    parties, deal_at = parties_from(answer, kind, text)
-    amount = _chosen(answer.amount, options, text)
+    parties, deal_at, checked = reader_parties(answer, kind, text, region_end)
+    amounts, valuations = money_roles(text, region_end, kind)
+    amount, amount_by_model = amount_of(answer, options, text, amounts)
+    valuation, valuation_by_model = valuation_of(answer, options, text, valuations, kind)
     summary = DealSummary(
         headline=title,
         deal_type=kind,
         status=status,
         parties=parties,
-        amount=amount[1] if amount else None,
-        valuation=valuation_of(answer, options, text),
+        amount=amount,
+        valuation=valuation,
         sources=sources(text, [(p.name, (p.name,)) for p in parties]),
         key_people=key_people(text),
         key_facts=key_facts(text, region_end),
@@ -144,7 +141,9 @@ async def reader(ctx: CallContext, article: Article) -> DealSummary:
     ctx.decided_by.update(
         deal_type="rules" if typed else "model",
         status="rules" if status_cue or answer.status is None else "model",
-        parties="model", amount="model", valuation="model",
+        parties="rules" if checked else "model",
+        amount="model" if amount_by_model else "rules",
+        valuation="model" if valuation_by_model else "rules",
         sources="rules", key_people="rules", key_facts="rules", announced_on="rules",
     )  # fmt: skip
     if typed:
@@ -171,7 +170,7 @@ def model_only(
     stays empty."""
     assert answer.type is not None
     kind, status = answer.type, answer.status or DealStatus.announced
-    parties, deal_at = parties_from(answer, kind, text)
+    parties, deal_at, _ = reader_parties(answer, kind, text, 0, check=False)
     amount, valuation = (
         _chosen(answer.amount, options, text),
         _chosen(answer.valuation, options, text),
@@ -233,4 +232,4 @@ def _payment(
             ctx.decided_by["consideration"] = "model"
 
 
-__all__ = ["model_only", "parties_from", "reader", "valuation_of"]
+__all__ = ["amount_of", "model_only", "reader", "valuation_of"]

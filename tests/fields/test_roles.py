@@ -46,6 +46,9 @@ def testskip_descriptors_keeps_a_lone_candidate() -> None:
          "Halvorsen Foods", "Pellucid Brands"),
         ("Tindra Energy completed its acquisition of Kolvik Power on Monday.",
          "Tindra Energy", "Kolvik Power"),
+        ("Kolvik Power has agreed to be bought by Tindra Energy for $3 billion.",
+         "Tindra Energy", "Kolvik Power"),
+        ("Kolvik Power is being acquired by Tindra Energy.", "Tindra Energy", "Kolvik Power"),
     ],
 )  # fmt: skip
 def testrule_roles_buyer_and_target(text: str, buyer: str, target: str) -> None:

@@ -88,12 +88,15 @@ def eval_names() -> set[str]:
     return names
 
 
-KNOWN_OUTLETS = {"Reuters", "Bloomberg", "Financial", "Times", "Finanz", "Wirtschaft"}
+KNOWN_OUTLETS = {
+    "Reuters", "Bloomberg", "Financial", "Times", "Finanz", "Wirtschaft", "Economic",
+}  # fmt: skip
 """Outlets the source table named before it became data: they also stand in eval articles, and
 dropping them moves the eval (attribution.yaml, outlets)."""
 COMPANY_WORDS = {
     "Bank", "Brands", "Capital", "Foods", "Group", "Office", "Partners", "Research", "Street",
-    "Trade", "Ventures", "Holdings", "Systems", "Energy", "Labs",
+    "Trade", "Ventures", "Holdings", "Systems", "Energy", "Labs", "Investors", "Power", "House",
+    "Land",
 }  # fmt: skip
 """Words any company name may hold: alone they name no one."""
 
