@@ -25,7 +25,7 @@ from summarize.providers.transport import AiohttpTransport
 ProviderName = Literal["openai", "local"]
 PROVIDERS: tuple[str, ...] = ("openai", "local")
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-DEFAULT_PROMPTS: dict[str, str] = {"local": "deal-embedded", "openai": "deal-structured"}
+DEFAULT_PROMPTS: dict[str, str] = {"local": "deal-reader", "openai": "deal-structured"}
 PLACEHOLDER_KEY = "not-needed"
 """Local servers ignore the key, but the openai client insists on one."""
 

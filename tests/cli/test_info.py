@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from summarize import recording
 from summarize.cli import app
 from summarize.prompts import list_prompts
+from summarize.providers import DEFAULT_PROMPTS
 from summarize.schema import (
     deal_summary_json_schema,
     error_record_json_schema,
@@ -61,7 +62,7 @@ def test_an_unknown_schema_is_one_line(cli: Callable[..., Result]) -> None:
 
 
 REPLAYED_ARTICLE = "c-ridgeline-cobalt-range"
-"""An eval article whose embedded-model answers are recorded: a real, grounded record."""
+"""A dev article whose embedded default's answers are recorded: a real, grounded record."""
 
 
 def test_records_summarize_run_writes_validate_against_the_printed_schemas(
@@ -71,7 +72,7 @@ def test_records_summarize_run_writes_validate_against_the_printed_schemas(
     (article,) = (ROOT / "evals" / "datasets" / "deals").rglob(f"{REPLAYED_ARTICLE}.txt")
     monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", recording.REPLAY_BASE_URL)
     out = tmp_path / "out.jsonl"
-    with recording.article_cassette("deals", "deal-embedded", REPLAYED_ARTICLE):
+    with recording.article_cassette("deals", DEFAULT_PROMPTS["local"], REPLAYED_ARTICLE):
         code, _, err = cli("run", article, tmp_path / "missing.txt", "--out", out, "--no-cache")
     assert code == 1, err  # the missing file is an error record
     records = [json.loads(line) for line in out.read_text().splitlines()]

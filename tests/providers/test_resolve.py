@@ -40,17 +40,23 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 def test_no_configuration_means_the_embedded_model(clean_env: list[dict[str, Any]]) -> None:
     endpoint = resolve_endpoint()
     assert endpoint.provider == "local"
-    assert endpoint.model == GEMMA_270M.alias  # the model the default prompt is written for
+    assert endpoint.model == QWEN_15B.alias  # the model the default prompt is written for
     assert endpoint.base_url == EMBEDDED_URL
     assert endpoint.api_key == PLACEHOLDER_KEY
-    assert endpoint.default_prompt == "deal-embedded"
+    assert endpoint.default_prompt == "deal-reader"
     assert endpoint.mode == "json"
-    assert clean_env == [{"alias": GEMMA_270M.alias, "use_adapter": True}]
+    assert clean_env == [{"alias": QWEN_15B.alias, "use_adapter": True}]
 
 
 def test_embedded_model_without_adapter(clean_env: list[dict[str, Any]]) -> None:
-    resolve_endpoint("local", use_adapter=False)
+    resolve_endpoint("local", model=GEMMA_270M.alias, use_adapter=False)
     assert clean_env == [{"alias": GEMMA_270M.alias, "use_adapter": False}]
+
+
+def test_the_rules_first_prompt_runs_on_its_own_model(clean_env: list[dict[str, Any]]) -> None:
+    summarizer = Summarizer(prompt="deal-embedded")
+    assert summarizer.endpoint.model == GEMMA_270M.alias
+    assert clean_env[-1]["alias"] == GEMMA_270M.alias
 
 
 def test_another_embedded_model_by_name(clean_env: list[dict[str, Any]]) -> None:
@@ -159,7 +165,7 @@ def test_the_adapter_is_part_of_the_embedded_weights(
 @pytest.mark.parametrize(
     ("options", "prompt", "grounding"),
     [
-        ({}, "deal-embedded", "strict"),
+        ({}, "deal-reader", "strict"),
         ({"base_url": "http://localhost:8000/v1"}, "deal-structured", "flag"),
         ({"base_url": "http://localhost:8000/v1", "grounding": "off"}, "deal-structured", "off"),
         ({"prompt": "deal-structured"}, "deal-structured", "strict"),
