@@ -10,8 +10,9 @@ Provider = Annotated[
     str | None,
     typer.Option(
         "--provider",
-        help="openai (any OpenAI-compatible server) or local (embedded Gemma 3 270M). "
-        "Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else local.",
+        help="openai (any OpenAI-compatible server) or local (an embedded model, see "
+        "'summarize models'). Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, "
+        "else local.",
     ),
 ]
 Model = Annotated[str | None, typer.Option("--model", help="Model name at the provider.")]
