@@ -1,12 +1,14 @@
-"""Embedded-model speed: seconds per article, and overhead over the raw llama.cpp calls.
+"""Embedded-model speed: seconds per article, tokens, and overhead over the raw llama.cpp calls.
 
-Runs the embedded strategy over the eval dataset's articles through the loopback server (the
-real path), records every completion request it sends, then replays exactly those prompts,
-grammars and token limits in-process with ``llama_cpp.Llama`` (no HTTP, no pipeline) in the same
-order, so llama.cpp's prefix reuse helps both sides equally. Prints per-article times, the
-seconds per 800 words, and the ratio pipeline / raw.
+Runs a prompt's strategy over dev articles through the loopback server (the real path: launcher,
+HTTP, pipeline, grounding), records every completion request it sends, then replays exactly
+those requests in-process with ``llama_cpp.Llama`` (no HTTP, no pipeline) in the same order, so
+llama.cpp's prefix reuse helps both sides equally. Prints per-article seconds and tokens, the
+median for articles of about 300 words, and the ratio toolkit / raw for the same tokens.
 
-    python benchmarks/embedded.py [--prompt deal-embedded] [--limit 31]
+    python benchmarks/embedded.py [--prompt deal-reader] [--limit 30]
+
+Dev split only: the frozen test split is scored in aggregate, never article by article.
 """
 
 from __future__ import annotations
@@ -18,28 +20,32 @@ import os
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
+import httpx2
 import openai
 
 from summarize.articles import read_file
 from summarize.pipeline import Summarizer
+from summarize.prompts import load_prompt
 from summarize.providers import Endpoint
-from summarize.providers.embedded import EMBEDDED_MODEL_ALIAS, EmbeddedServer, model_path
+from summarize.providers.embedded import EmbeddedServer
+from summarize.providers.models import DEFAULT_MODEL, model_path
 
-DATASET = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "deals"
+DATASET = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "deals" / "dev"
 
 
 async def run_pipeline(
-    url: str, prompt: str, paths: list[Path]
-) -> tuple[list[dict], list[list[dict]]]:
+    url: str, alias: str, prompt: str, paths: list[Path]
+) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
     """Summarize each article; return per-article timings and the requests each one sent."""
-    captured: list[dict] = []
+    captured: list[dict[str, Any]] = []
 
-    async def hook(request: object) -> None:
-        if request.url.path.endswith("/completions"):  # type: ignore[attr-defined]
-            captured.append(json.loads(request.content))  # type: ignore[attr-defined]
+    async def hook(request: httpx2.Request) -> None:
+        if request.url.path.endswith("/completions"):
+            captured.append(json.loads(request.content))
 
-    endpoint = Endpoint(provider="local", model=EMBEDDED_MODEL_ALIAS, base_url=url, api_key="none")
+    endpoint = Endpoint(provider="local", model=alias, base_url=url, api_key="none", mode="json")
     summarizer = Summarizer(endpoint=endpoint, prompt=prompt, grounding="strict")
     summarizer._client = openai.AsyncOpenAI(  # capture what goes over the wire
         base_url=url,
@@ -54,13 +60,15 @@ async def run_pipeline(
         started = time.perf_counter()
         summary = await summarizer.summarize(article)
         wall = time.perf_counter() - started
+        meta = summary.metadata
         rows.append(
             {
                 "id": article.id,
                 "words": len(article.text.split()),
                 "wall_s": wall,
-                "model_s": summary.metadata.model_latency_s if summary.metadata else 0.0,
                 "requests": len(captured) - before,
+                "prompt_tokens": meta.usage.prompt_tokens if meta else 0,
+                "output_tokens": meta.usage.completion_tokens if meta else 0,
             }
         )
         requests.append(captured[before:])
@@ -68,59 +76,87 @@ async def run_pipeline(
     return rows, requests
 
 
-def run_raw(requests: list[list[dict]], threads: int) -> list[float]:
+def run_raw(alias: str, requests: list[list[dict[str, Any]]], threads: int) -> list[float]:
     """The same completion calls made in-process, without HTTP or the pipeline."""
     import llama_cpp
 
+    from summarize.providers.llama_server import disable_extra_buffers, repack_allowed
+
+    if not repack_allowed():
+        disable_extra_buffers()  # the same weights layout the server uses
     llm = llama_cpp.Llama(
-        model_path=str(model_path()), n_ctx=8192, n_threads=threads, n_threads_batch=threads,
-        n_batch=512, verbose=False,
+        model_path=str(model_path(alias)), n_ctx=8192, n_threads=threads,
+        n_threads_batch=threads, n_batch=512, logits_all=False, verbose=False,
     )  # fmt: skip
     times = []
     for article_requests in requests:
         started = time.perf_counter()
         for body in article_requests:
-            grammar = (
-                llama_cpp.LlamaGrammar.from_string(body["grammar"], verbose=False)
-                if body.get("grammar")
-                else None
-            )
-            llm.create_completion(
-                prompt=body["prompt"], max_tokens=body.get("max_tokens", 16),
-                temperature=body.get("temperature", 0.0), grammar=grammar,
-            )  # fmt: skip
+            common = {
+                "max_tokens": body.get("max_tokens", 16),
+                "temperature": body.get("temperature", 0.0),
+            }
+            if "messages" in body:
+                llm.create_chat_completion(
+                    messages=body["messages"], response_format=body.get("response_format"), **common
+                )
+            else:
+                grammar = body.get("grammar")
+                llm.create_completion(
+                    prompt=body["prompt"],
+                    grammar=llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
+                    if grammar
+                    else None,
+                    **common,
+                )
         times.append(time.perf_counter() - started)
     return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prompt", default="deal-embedded")
-    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--prompt", default="deal-reader")
+    parser.add_argument("--limit", type=int, default=30)
     args = parser.parse_args()
+    alias = load_prompt(args.prompt).meta.embedded_model or DEFAULT_MODEL
     paths = sorted(DATASET.glob("*.txt"))[: args.limit]
     threads = os.cpu_count() or 1
-    with EmbeddedServer(model=model_path(), n_threads=threads) as server:
-        # Warm-up: load weights and the first prompt outside the measurement.
-        asyncio.run(run_pipeline(server.url, args.prompt, paths[:1]))
-        rows, requests = asyncio.run(run_pipeline(server.url, args.prompt, paths))
-    raw = run_raw(requests, threads)
-    print(f"{'article':40} {'words':>5} {'reqs':>4} {'pipeline s':>10} {'raw s':>7}")
+    with EmbeddedServer(model=model_path(alias), alias=alias, n_threads=threads) as server:
+        # Warm-up: load weights and the prompt's shared prefix outside the measurement.
+        asyncio.run(run_pipeline(server.url, alias, args.prompt, paths[:1]))
+        rows, requests = asyncio.run(run_pipeline(server.url, alias, args.prompt, paths))
+    raw = run_raw(alias, requests, threads)
+    widths = (-36, 5, 4, 5, 4, 9, 6)
+    head = ("article", "words", "reqs", "in", "out", "toolkit s", "raw s")
+    print(
+        " ".join(f"{h:{'<' if w < 0 else '>'}{abs(w)}}" for h, w in zip(head, widths, strict=True))
+    )
     for row, raw_s in zip(rows, raw, strict=True):
-        name, words, reqs = row["id"][:40], row["words"], row["requests"]
-        print(f"{name:40} {words:5d} {reqs:4d} {row['wall_s']:10.2f} {raw_s:7.2f}")
-    total_wall = sum(r["wall_s"] for r in rows)
-    total_raw = sum(raw)
-    words = sum(r["words"] for r in rows)
+        print(
+            f"{row['id'][:36]:36} {row['words']:5d} {row['requests']:4d} "
+            f"{row['prompt_tokens']:5d} {row['output_tokens']:4d} {row['wall_s']:9.2f} {raw_s:6.2f}"
+        )
+    near_300 = [r["wall_s"] for r in rows if 200 <= r["words"] <= 400]
     with_calls = [(r, t) for r, t in zip(rows, raw, strict=True) if r["requests"]]
     print()
-    print(f"articles: {len(rows)}, model calls: {sum(r['requests'] for r in rows)}")
-    print(f"mean seconds per article: {statistics.mean(r['wall_s'] for r in rows):.2f}")
-    print(f"seconds per 800 words:    {total_wall / words * 800:.2f}")
-    print(f"pipeline total {total_wall:.2f}s vs raw llama.cpp calls {total_raw:.2f}s")
+    print(f"model {alias}, prompt {args.prompt}, {threads} threads, {len(rows)} articles")
+    print(
+        f"median seconds per article:            {statistics.median(r['wall_s'] for r in rows):.2f}"
+    )
+    if near_300:
+        n, median = len(near_300), statistics.median(near_300)
+        print(f"median for 200-400 word articles (n={n}): {median:.2f}")
+    print(
+        f"median prompt tokens / output tokens:  "
+        f"{statistics.median(r['prompt_tokens'] for r in rows):.0f} / "
+        f"{statistics.median(r['output_tokens'] for r in rows):.0f}"
+    )
+    print(f"most output tokens in one article:      {max(r['output_tokens'] for r in rows)}")
     if with_calls:
-        ratio = sum(r["wall_s"] for r, _ in with_calls) / max(sum(t for _, t in with_calls), 1e-9)
-        print(f"ratio pipeline / raw (articles that called the model): {ratio:.2f}")
+        toolkit = sum(r["wall_s"] for r, _ in with_calls)
+        bare = sum(t for _, t in with_calls)
+        ratio = toolkit / max(bare, 1e-9)
+        print(f"toolkit {toolkit:.1f}s vs raw llama.cpp {bare:.1f}s: ratio {ratio:.2f}")
 
 
 if __name__ == "__main__":

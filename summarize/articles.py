@@ -1,21 +1,26 @@
 """Read articles from files, folders, stdin or JSONL, lazily, turning bad input into problems.
 
 A bad article never stops a batch: the reader yields an ``ArticleProblem`` in its place, which
-the CLI writes as an error record. HTML is reduced to text with an offset map, so evidence
-spans found in the text can be mapped back to the user's original input.
+the CLI writes as an error record. HTML is reduced to text, the page's boilerplate blocks left
+out (``summarize.boilerplate``); then page furniture lines are left out and the headline found
+(``summarize.page``). An offset map goes with the text, so evidence spans found in it can be
+mapped back to the user's original input.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path, PurePath
 
+from summarize.boilerplate import content_mask
 from summarize.exceptions import InputError
+from summarize.offsets import OffsetMap, TextBuilder
+from summarize.page import read_page
 
 MAX_ARTICLE_BYTES = 1_000_000
 """Deal news is a few KB; a megabyte is a mistake (a PDF dump, a log file), not an article."""
@@ -26,20 +31,6 @@ MIN_ARTICLE_CHARS = 40
 
 
 @dataclass(frozen=True)
-class OffsetMap:
-    """Maps offsets in extracted text back to offsets in the original input."""
-
-    text_starts: tuple[int, ...]
-    raw_starts: tuple[int, ...]
-
-    def to_raw(self, offset: int) -> int:
-        i = bisect.bisect_right(self.text_starts, offset) - 1
-        if i < 0:
-            return offset
-        return self.raw_starts[i] + (offset - self.text_starts[i])
-
-
-@dataclass(frozen=True)
 class Article:
     """One article ready for the model: ``text`` is exactly what the model sees."""
 
@@ -47,8 +38,10 @@ class Article:
     text: str
     source: str
     raw: str | None = field(default=None, repr=False)
-    """The user's original input when ``text`` was derived from it (HTML)."""
+    """The user's original input when ``text`` was derived from it (HTML, page furniture cut)."""
     offsets: OffsetMap | None = field(default=None, repr=False)
+    headline: str | None = None
+    """The article's own headline, a line of ``text``; None when the page shows none."""
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """A span in ``text`` as a span in the user's original input."""
@@ -91,6 +84,10 @@ class _TextExtractor(HTMLParser):
         self.raw_starts: list[int] = []
         self._length = 0
         self._skip_depth = 0
+        self.block_starts: list[int] = [0]
+        """Where each block (paragraph, heading, list item, cell) starts in the text."""
+        self.heading: int | None = None
+        """The block of the page's first <h1>."""
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -107,12 +104,16 @@ class _TextExtractor(HTMLParser):
     def _newline(self) -> None:
         if self.parts and not self.parts[-1].endswith("\n"):
             self._emit("\n", self._pos())
+        if not self._skip_depth and self.block_starts[-1] != self._length:
+            self.block_starts.append(self._length)
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag in _SKIP_TAGS:
             self._skip_depth += 1
         elif tag in _BLOCK_TAGS:
             self._newline()
+            if tag == "h1" and self.heading is None and not self._skip_depth:
+                self.heading = len(self.block_starts) - 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -134,12 +135,40 @@ class _TextExtractor(HTMLParser):
         self._emit(unescape(f"&#{name};"), self._pos())
 
 
-def html_to_text(raw: str) -> tuple[str, OffsetMap]:
-    """Visible text of an HTML document and the map back to the raw offsets."""
+def _extract(raw: str) -> _TextExtractor:
     parser = _TextExtractor(raw)
     parser.feed(raw)
     parser.close()
+    return parser
+
+
+def html_to_text(raw: str) -> tuple[str, OffsetMap]:
+    """Visible text of an HTML document and the map back to the raw offsets."""
+    parser = _extract(raw)
     return "".join(parser.parts), OffsetMap(tuple(parser.text_starts), tuple(parser.raw_starts))
+
+
+def html_article_text(raw: str) -> tuple[str, OffsetMap]:
+    """The article's part of an HTML page's visible text: the blocks trafilatura takes for
+    the article (all blocks where it finds none), each as the extractor read it."""
+    parser = _extract(raw)
+    text = "".join(parser.parts)
+    offsets = OffsetMap(tuple(parser.text_starts), tuple(parser.raw_starts))
+    bounds = [*parser.block_starts, len(text)]
+    spans = [(a, b) for a, b in pairwise(bounds) if a < b]
+    mask = content_mask(raw, [text[a:b] for a, b in spans], heading=parser.heading)
+    if mask is None or all(mask):
+        return text, offsets
+    builder = TextBuilder(text)
+    last_blank = True
+    for keep, (start, end) in zip(mask, spans, strict=True):
+        # One blank block between kept ones keeps the page's paragraph break.
+        blank = not text[start:end].strip()
+        if keep or (blank and not last_blank):
+            builder.copy(start, end)
+            last_blank = blank
+    body, body_offsets = builder.build()
+    return body, body_offsets.then(offsets)
 
 
 def looks_like_html(text: str) -> bool:
@@ -162,11 +191,21 @@ def make_article(
         raise InputError("looks binary (contains NUL bytes), not an article", source=source)
     if html is None:
         html = looks_like_html(text)
-    if html:
-        body, offsets = html_to_text(text)
-        article = Article(id=id, text=body.strip(), source=source, raw=text, offsets=offsets)
-    else:
-        article = Article(id=id, text=text.strip(), source=source)
+    source_text, source_offsets = html_article_text(text) if html else (text, None)
+    page = read_page(source_text)
+    offsets = page.offsets
+    if offsets is None and html:
+        offsets = TextBuilder.whole(source_text)[1]
+    if offsets is not None:
+        offsets = offsets.then(source_offsets)
+    article = Article(
+        id=id,
+        text=page.text,
+        source=source,
+        raw=text if offsets is not None else None,
+        offsets=offsets,
+        headline=page.headline,
+    )
     if not article.text:
         raise InputError("is empty", source=source)
     if len(article.text) < MIN_ARTICLE_CHARS:
@@ -174,19 +213,6 @@ def make_article(
             f"has only {len(article.text)} characters of text, too little to hold a deal",
             source=source,
         )
-    if html:
-        # Strip leading whitespace consistently with the offsets: shift by what strip removed.
-        lead = len(body) - len(body.lstrip())
-        if lead:
-            # A piece cut by the strip starts at 0, and in the raw input as far in as was cut.
-            shifted = OffsetMap(
-                tuple(max(0, s - lead) for s in offsets.text_starts),
-                tuple(
-                    r + max(0, lead - s)
-                    for s, r in zip(offsets.text_starts, offsets.raw_starts, strict=True)
-                ),
-            )
-            article = Article(id=id, text=article.text, source=source, raw=text, offsets=shifted)
     return article
 
 

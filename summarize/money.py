@@ -66,7 +66,13 @@ PREFIX_CURRENCIES: dict[str, str] = {
     "₩": "KRW",
     "brl": "BRL",
     "r$": "BRL",
+    "₦": "NGN",
+    "zł": "PLN",
 }
+CASED_PREFIXES: dict[str, str] = {"Rp": "IDR", "R": "ZAR", "N": "NGN"}
+"""Capital letters that mark a currency only as such, right before a figure with a scale
+("R3.2bn" in South African news, "N312 billion" in Nigerian, "Rp1.1 trillion"): never "r" or
+"n" ending a word, never a bare "N95"."""
 
 # Suffix words (after the number and scale): "150 billion yen", "2 billion euros".
 SUFFIX_CURRENCIES: dict[str, str] = {
@@ -103,6 +109,25 @@ SUFFIX_CURRENCIES: dict[str, str] = {
     "hong kong dollars": "HKD",
     "new zealand dollars": "NZD",
     "british pounds": "GBP",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "złoty": "PLN",
+    "złotys": "PLN",
+    "pesos": "MXN",
+    "mexican pesos": "MXN",
+    "philippine pesos": "PHP",
+    "chilean pesos": "CLP",
+    "colombian pesos": "COP",
+    "argentine pesos": "ARS",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "lira": "TRY",
+    "forints": "HUF",
 }
 
 QUALIFIER_CUES: tuple[tuple[str, Qualifier], ...] = (
@@ -141,6 +166,8 @@ QUALIFIER_CUES: tuple[tuple[str, Qualifier], ...] = (
 _NUMBER = r"\d{1,3}(?:[,\u202f]\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
 _PREFIX = "|".join(sorted((re.escape(s) for s in PREFIX_CURRENCIES), key=len, reverse=True))
+_CASED = "|".join(sorted(CASED_PREFIXES, key=len, reverse=True))
+_PREFIX = rf"(?-i:(?<![A-Za-z])(?:{_CASED})(?=\d))|{_PREFIX}"
 _SUFFIX = "|".join(sorted((re.escape(s) for s in SUFFIX_CURRENCIES), key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q, _ in sorted(QUALIFIER_CUES, key=lambda c: -len(c[0])))
 
@@ -148,7 +175,7 @@ _QUAL = "|".join(re.escape(q) for q, _ in sorted(QUALIFIER_CUES, key=lambda c: -
 _AMOUNT = rf"""
     (?P<prefix{{n}}>{_PREFIX})?\s?
     (?P<num{{n}}>{_NUMBER})
-    (?:\s?(?P<scale{{n}}>{_SCALE})(?![a-z]))?
+    (?:(?:\s?|-)(?P<scale{{n}}>{_SCALE})(?![a-z]))?
     (?:\s(?P<scale2{{n}}>lakh|crore|million|billion)(?![a-z]))?
 """
 
@@ -245,7 +272,11 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
     prefix = g["prefix1"] or g.get("prefix2")
     suffix = g["suffix"]
     currency = None
-    if prefix:
+    if prefix in CASED_PREFIXES:
+        if not (g["scale1"] or g.get("scale2")):
+            return None  # "N95", "R400": a capital letter and a number, not money
+        currency = CASED_PREFIXES[prefix]
+    elif prefix:
         currency = PREFIX_CURRENCIES[_key(prefix)]
     elif suffix:
         currency = SUFFIX_CURRENCIES[_key(suffix)]
@@ -283,7 +314,12 @@ def _mention(match: re.Match[str], text: str) -> MoneyMention | None:
 
 
 LEAD_WORDS = frozenset(
-    [*(word for cue, _ in QUALIFIER_CUES for word in cue.split()), "between", *PREFIX_CURRENCIES]
+    [
+        *(word for cue, _ in QUALIFIER_CUES for word in cue.split()),
+        "between",
+        *PREFIX_CURRENCIES,
+        *(p.lower() for p in CASED_PREFIXES),
+    ]
 )
 """Every word that may stand between an amount's start and its first digit."""
 _LEAD_ENDINGS = tuple(LEAD_WORDS)

@@ -15,7 +15,7 @@ from summarize.articles import Article, make_article
 from summarize.exceptions import ConfigError, NoDealError
 from summarize.grounding import POLICIES, Policy, ground
 from summarize.prompts import Prompt, load_prompt
-from summarize.providers import Endpoint, resolve_endpoint
+from summarize.providers import DEFAULT_PROMPTS, Endpoint, choose_provider, resolve_endpoint
 from summarize.retry import RetryPolicy
 from summarize.schema import DealSummary, RunMetadata
 from summarize.strategies import STRATEGIES, strategy_fingerprint
@@ -40,15 +40,22 @@ class Summarizer:
         concurrency: int = 8,
         use_adapter: bool = True,
         endpoint: Endpoint | None = None,
+        prompt_settings: dict[str, Any] | None = None,
     ) -> None:
-        self.endpoint = endpoint or resolve_endpoint(
-            provider, model=model, base_url=base_url, api_key=api_key, mode=mode,
-            use_adapter=use_adapter,
-        )  # fmt: skip
-        if isinstance(prompt, Prompt):
-            self.prompt = prompt
-        else:
-            self.prompt = load_prompt(prompt or self.endpoint.default_prompt)
+        if endpoint is None:
+            name = choose_provider(provider, base_url=base_url, api_key=api_key)
+            if not isinstance(prompt, Prompt):
+                prompt = load_prompt(prompt or DEFAULT_PROMPTS[name])
+            if name == "local" and model is None:
+                model = prompt.meta.embedded_model  # the model the template is written for
+            endpoint = resolve_endpoint(
+                name, model=model, base_url=base_url, api_key=api_key, mode=mode,
+                use_adapter=use_adapter,
+            )  # fmt: skip
+        self.endpoint = endpoint
+        if not isinstance(prompt, Prompt):
+            prompt = load_prompt(prompt or self.endpoint.default_prompt)
+        self.prompt = prompt.with_settings(prompt_settings or {})
         if grounding is None:
             # A small model is trusted only as far as its quotes go.
             grounding = "strict" if self.endpoint.provider == "local" else "flag"
@@ -78,6 +85,7 @@ class Summarizer:
             "prompt": self.prompt.name,
             "prompt_version": self.prompt.version,
             "prompt_sha": self.prompt.fingerprint,
+            "prompt_settings": self.prompt.meta.settings,
             "strategy": self.prompt.meta.strategy,
             "strategy_sha": strategy_fingerprint(self.prompt.meta.strategy),
             "grounding": self.grounding,
@@ -109,6 +117,7 @@ class Summarizer:
             requests=ctx.requests,
             attempts=ctx.attempts,
             article_id=article.id,
+            decided_by=ctx.decided_by,
         )
         if require_deal and not summary.is_deal:
             raise NoDealError("no deal found in the article", source=article.source)

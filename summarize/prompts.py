@@ -24,7 +24,7 @@ from summarize.exceptions import PromptError
 PROMPT_SUFFIX = ".j2"
 _HEADER_FENCE = "---"
 
-Strategy = Literal["structured", "fielded", "adapter"]
+Strategy = Literal["structured", "fielded", "reader", "adapter"]
 
 
 class PromptMeta(BaseModel):
@@ -39,6 +39,9 @@ class PromptMeta(BaseModel):
     """Which pipeline consumes the template: one structured call, or per-field questions."""
     settings: dict[str, Any] = {}
     """Model settings the strategy should send (temperature, max_tokens, ...)."""
+    embedded_model: str | None = None
+    """The embedded model the template is written for (``summarize models``), used when the
+    local provider runs it and no ``--model`` is given."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,13 @@ class Prompt:
     def blocks(self) -> list[str]:
         return list(self.template.blocks)
 
+    def with_settings(self, overrides: dict[str, Any]) -> Prompt:
+        """The same template with some header settings replaced (``--prompt-setting``)."""
+        if not overrides:
+            return self
+        meta = self.meta.model_copy(update={"settings": {**self.meta.settings, **overrides}})
+        return Prompt(meta=meta, path=self.path, template=self.template)
+
     def render(self, block: str, **variables: Any) -> str:
         """Render one block; every variable it uses must be passed."""
         if block not in self.template.blocks:
@@ -77,6 +87,20 @@ class Prompt:
             return "".join(self.template.blocks[block](context)).strip()
         except jinja2.UndefinedError as exc:
             raise PromptError(f"prompt {self.name!r} block {block!r}: {exc.message}") from None
+
+
+def parse_settings(pairs: list[str]) -> dict[str, Any]:
+    """``["few_shot=false", "view_chars=2000"]`` as settings, each value read as YAML."""
+    settings: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise PromptError(f"prompt setting {pair!r} is not KEY=VALUE (e.g. few_shot=false)")
+        try:
+            settings[key.strip()] = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            raise PromptError(f"prompt setting {pair!r}: the value is not valid YAML") from None
+    return settings
 
 
 def prompt_dirs() -> list[Path]:

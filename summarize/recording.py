@@ -131,10 +131,54 @@ def before_record_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+_PYDANTIC_DOCS = re.compile(r"https://errors\.pydantic\.dev/[0-9][0-9.]*/")
+_PYDANTIC_REPORT = re.compile(r"^\d+ validation errors? for \S+$")
+
+
+def _library_neutral(text: str) -> str:
+    """A validation report as the data it holds, not as one pydantic version prints it.
+
+    A re-ask quotes pydantic's error report back to the model. Pydantic writes its own version
+    into the documentation links (``errors.pydantic.dev/2.13/...``) and, across versions, lists
+    the same errors in another order. Neither is a decision of ours, so matching sees the links
+    without the version and the errors in sorted order; the errors themselves must still match.
+    """
+    text = _PYDANTIC_DOCS.sub("https://errors.pydantic.dev/*/", text)
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _PYDANTIC_REPORT.match(lines[i]):
+            i += 1
+            continue
+        entries: list[list[str]] = []
+        i += 1
+        while i + 1 < len(lines) and lines[i][:1] not in ("", " ") and lines[i + 1][:1] == " ":
+            entry = [lines[i]]  # the field's location, then its indented message lines
+            i += 1
+            while i < len(lines) and lines[i][:1] == " ":
+                entry.append(lines[i])
+                i += 1
+            entries.append(entry)
+        out.extend(line for entry in sorted(entries) for line in entry)
+    return "\n".join(out)
+
+
+def _neutral(value: Any) -> Any:
+    if isinstance(value, str):
+        return _library_neutral(value) if "pydantic" in value else value
+    if isinstance(value, list):
+        return [_neutral(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _neutral(v) for k, v in value.items()}
+    return value
+
+
 def _json_or_raw(request: Request) -> Any:
     body = read_body(request) or b""
     try:
-        return json.loads(body)
+        return _neutral(json.loads(body))
     except (ValueError, TypeError):
         return body
 
@@ -252,13 +296,14 @@ def vcr_config() -> dict[str, Any]:
     }
 
 
-def record_base_url() -> str:
-    """Where recording sends requests: ``SUMMARIZE_RECORD_BASE_URL``, else the embedded server."""
+def record_base_url(model: str | None = None) -> str:
+    """Where recording sends requests: ``SUMMARIZE_RECORD_BASE_URL``, else an embedded server
+    for ``model`` (the recorded tests' model by default), started if needed."""
     if url := os.environ.get(RECORD_URL_ENV):
         return url.rstrip("/")
-    from summarize.providers.embedded import embedded_base_url
+    from summarize.providers.embedded import embedded_server
 
-    return embedded_base_url()
+    return embedded_server(model or record_model())[0]
 
 
 def record_api_key() -> str:
@@ -278,12 +323,18 @@ def endpoint_url(record_mode: str) -> str:
 
 
 @contextlib.contextmanager
-def recording_endpoint(record_mode: str) -> Iterator[str]:
+def recording_endpoint(record_mode: str) -> Iterator[str | None]:
     """Yield the base URL for this mode and point the embedded provider at it meanwhile.
 
     With it, ``provider="local"`` replays without starting a server, just as ``openai`` does
-    when given the yielded URL.
+    when given the yielded URL. Recording without ``SUMMARIZE_RECORD_BASE_URL`` yields None and
+    leaves the embedded provider alone: it starts the server of the model each prompt is
+    written for, as a user's run would.
     """
+    _check_mode(record_mode)
+    if record_mode != "none" and not os.environ.get(RECORD_URL_ENV):
+        yield None
+        return
     url = endpoint_url(record_mode)
     with mock.patch.dict(os.environ, {"SUMMARIZE_EMBEDDED_URL": url}):
         yield url

@@ -12,7 +12,14 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 
@@ -217,6 +224,10 @@ class Usage(BaseModel):
         )
 
 
+Decider = Literal["model", "rules"]
+"""Who decided a field's value (``RunMetadata.decided_by``)."""
+
+
 class RunMetadata(BaseModel):
     """How a summary was made, stamped on every output."""
 
@@ -233,6 +244,15 @@ class RunMetadata(BaseModel):
     attempts: int = 0
     """HTTP attempts, retries included."""
     article_id: str | None = None
+    decided_by: dict[str, Decider] = Field(default_factory=dict)
+    """Who decided each field's value: ``"model"`` when a model answer chose or changed it,
+    ``"rules"`` when rules alone set it (no model call for it, or the model's answer was not
+    used). Keys are DealSummary field names (``deal_type``, ``status``, ``parties``, ``amount``,
+    ``valuation``, ``stake_percent``, ``consideration``, ``announced_on``, ``sources``,
+    ``key_people``, ``key_facts``). A strategy records every field it decided, a value left
+    empty included, and leaves out the ones it cannot attribute; an empty dict means "not
+    recorded". Eval reports show the model's share per field (``target`` counts under
+    ``parties``, ``no_deal`` under ``deal_type``, a qualifier under its amount)."""
 
 
 class DroppedValue(BaseModel):
@@ -291,6 +311,66 @@ class DealSummary(BaseModel):
         return [p.name for p in self.parties if p.role is role]
 
 
+class ErrorDetail(BaseModel):
+    """Why an article has no summary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: str
+    """The exception class, e.g. ProviderError, InputError, NoDealError."""
+    cause: str
+    """What failed: ``input``, ``no_deal``, ``validation``, ``server_crashed``, an HTTP error…"""
+    message: str
+    """One line a person can act on."""
+    attempts: int | None = None
+    transient: bool = False
+    """A later run may succeed (the server was down, slow or crashed): resume retries it."""
+
+
+class ErrorRecord(BaseModel):
+    """The line ``summarize run --out`` writes for an article that has no summary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    source: str
+    error: ErrorDetail
+
+
 def deal_summary_json_schema() -> dict[str, Any]:
-    """The JSON Schema users and models see (pipeline-only fields hidden)."""
+    """The JSON Schema the model is asked to fill (pipeline-only fields hidden)."""
     return DealSummary.model_json_schema()
+
+
+def _skipped_fields(model: type[BaseModel]) -> dict[str, Any]:
+    return {
+        name: info
+        for name, info in model.model_fields.items()
+        if any(isinstance(m, SkipJsonSchema) for m in info.metadata)
+    }
+
+
+def record_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a summary record as ``summarize run`` writes it: the model's fields
+    plus what the pipeline adds (evidence spans and verdicts, metadata, dropped values)."""
+    schema = DealSummary.model_json_schema(mode="serialization")
+    defs: dict[str, Any] = schema.setdefault("$defs", {})
+    models: dict[str, type[BaseModel]] = {
+        m.__name__: m for m in (DealSummary, Evidence, Money, Party, Person, Source, KeyFact)
+    }
+    for name, model in models.items():
+        target = schema if model is DealSummary else defs.get(name)
+        if target is None:
+            continue
+        for field_name, info in _skipped_fields(model).items():
+            field_schema = TypeAdapter(info.annotation).json_schema(
+                mode="serialization", ref_template="#/$defs/{model}"
+            )
+            defs.update(field_schema.pop("$defs", {}))
+            target["properties"][field_name] = field_schema
+    return schema
+
+
+def error_record_json_schema() -> dict[str, Any]:
+    """The JSON Schema of an error record (an article that has no summary)."""
+    return ErrorRecord.model_json_schema(mode="serialization")

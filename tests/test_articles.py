@@ -57,6 +57,17 @@ def test_utf8_bom_is_dropped(make_file: Callable[..., Path]) -> None:
     assert article.text.startswith("Halvorsen")
 
 
+def test_page_furniture_is_left_out_of_a_text_file(make_file: Callable[..., Path]) -> None:
+    content = "|\nBy: Maren Ostby\nHalvorsen to buy Pellucid Brands\n" + TEXT
+    article = read_file(make_file("page.txt", content))
+    assert article.headline == "Halvorsen to buy Pellucid Brands"
+    assert article.text == "Halvorsen to buy Pellucid Brands\n" + TEXT.strip()
+    assert article.raw == content
+    start = article.text.index("for $2 billion")
+    raw_start, raw_end = article.raw_span(start, start + len("for $2 billion"))
+    assert content[raw_start:raw_end] == "for $2 billion"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

@@ -50,6 +50,16 @@ EXACT = Qualifier.exact
         ("$5m", 5e6, "USD", EXACT, None),
         ("$750,000", 750e3, "USD", EXACT, None),
         ("$1 trillion", 1e12, "USD", EXACT, None),
+        ("Rs 4,800-crore", 4800e7, "INR", EXACT, None),
+        ("$2-billion", 2e9, "USD", EXACT, None),
+        ("roughly 420 million zlotys", 420e6, "PLN", Qualifier.approximately, None),
+        ("6.8 billion pesos", 6.8e9, "MXN", EXACT, None),
+        ("1.2 billion rand", 1.2e9, "ZAR", EXACT, None),
+        ("R3.2bn", 3.2e9, "ZAR", EXACT, None),
+        ("N312 billion", 312e9, "NGN", EXACT, None),
+        ("₦40 billion", 40e9, "NGN", EXACT, None),
+        ("Rp1.1 trillion", 1.1e12, "IDR", EXACT, None),
+        ("50 billion naira", 50e9, "NGN", EXACT, None),
     ],
 )
 def test_phrase_is_read_into_base_units(
@@ -67,7 +77,8 @@ def test_phrase_is_read_into_base_units(
 @pytest.mark.parametrize(
     "phrase",
     ["2024", "10m users", "Series B", "45%", "3 million subscribers", "1,200 employees",
-     "Q3 2025", "Boeing 737", "", "no numbers here"],
+     "Q3 2025", "Boeing 737", "", "no numbers here", "N95 masks", "R400 cheaper",
+     "for 300 million shares", "in 312 billion"],
 )  # fmt: skip
 def test_non_money_is_not_read(phrase: str) -> None:
     assert parse_money(phrase) is None

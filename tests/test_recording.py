@@ -91,7 +91,7 @@ async def test_structured_prompt_on_base_model_ends_in_provider_error(
     pipeline = summarizer(prompt=prompt, mode="json", grounding="off", max_reasks=1)
     with pytest.raises(ProviderError) as info:
         await pipeline.summarize(ACQUISITION)
-    assert info.value.cause == "validation"
+    assert info.value.cause == "validation", str(info.value)
     assert info.value.attempts == 2
     assert len(vcr) == 2
     first = json.loads(vcr.requests[0].body)
@@ -417,3 +417,43 @@ async def test_live_recording_keeps_no_key_and_replays_the_same_summary(
         ).summarize(FUNDING)
     ignore = {"metadata"}
     assert replayed.model_dump(exclude=ignore) == live.model_dump(exclude=ignore)
+
+
+# -- library versions in bodies --------------------------------------------------------------------
+
+REPORT_213 = (
+    "Correct your JSON:\n2 validation errors for DealSummary\n"
+    "<<SYS>>\n  Extra inputs are not permitted [type=extra_forbidden]\n"
+    "    For further information visit https://errors.pydantic.dev/2.13/v/extra_forbidden\n"
+    "headline\n  Field required [type=missing]\n"
+    "    For further information visit https://errors.pydantic.dev/2.13/v/missing"
+)
+REPORT_214 = (
+    "Correct your JSON:\n2 validation errors for DealSummary\n"
+    "headline\n  Field required [type=missing]\n"
+    "    For further information visit https://errors.pydantic.dev/2.14/v/missing\n"
+    "<<SYS>>\n  Extra inputs are not permitted [type=extra_forbidden]\n"
+    "    For further information visit https://errors.pydantic.dev/2.14/v/extra_forbidden"
+)
+
+
+def _request(content: str) -> Request:
+    body = json.dumps({"model": "m", "messages": [{"role": "user", "content": content}]})
+    return Request("POST", "http://x/v1/chat/completions", body, {})
+
+
+def test_a_validation_report_from_another_pydantic_version_still_matches() -> None:
+    recording.json_body(_request(REPORT_213), _request(REPORT_214))
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        REPORT_214.replace("headline", "deal_type"),  # another field failed
+        REPORT_214.replace("Field required", "Input should be a valid string"),
+        REPORT_214.replace("Correct your JSON", "Fix your JSON"),  # our own words
+    ],
+)
+def test_what_the_errors_say_must_still_match(changed: str) -> None:
+    with pytest.raises(AssertionError, match="messages"):
+        recording.json_body(_request(REPORT_213), _request(changed))

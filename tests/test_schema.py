@@ -201,6 +201,17 @@ def test_summary_round_trips_through_json(full_summary: DealSummary) -> None:
     assert again.metadata is not None and again.metadata.usage.total_tokens == 15
 
 
+def test_decided_by_says_model_or_rules_per_field() -> None:
+    meta = RunMetadata(provider="p", model="m", prompt_name="n", prompt_version="1")
+    assert meta.decided_by == {}
+    meta = RunMetadata.model_validate(
+        {**meta.model_dump(), "decided_by": {"status": "rules", "amount": "model"}}
+    )
+    assert meta.decided_by == {"status": "rules", "amount": "model"}
+    with pytest.raises(ValidationError):
+        RunMetadata.model_validate({**meta.model_dump(), "decided_by": {"status": "guess"}})
+
+
 def test_summary_round_trips_through_a_python_dict(full_summary: DealSummary) -> None:
     record = json.loads(json.dumps(full_summary.model_dump(mode="json")))
     assert DealSummary.model_validate(record) == full_summary
@@ -211,7 +222,7 @@ def json_schema() -> dict[str, Any]:
     return deal_summary_json_schema()
 
 
-@pytest.mark.parametrize("hidden", ["metadata", "dropped"])
+@pytest.mark.parametrize("hidden", ["metadata", "dropped", "decided_by"])
 def test_schema_hides_pipeline_fields(json_schema: dict[str, Any], hidden: str) -> None:
     assert hidden not in json_schema["properties"]
     assert hidden not in json.dumps(json_schema["properties"])

@@ -14,6 +14,8 @@ from collections.abc import AsyncIterable, AsyncIterator, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ConfigDict
+
 from summarize.articles import Article, ArticleProblem, make_article
 from summarize.batch.cache import ResultCache, SummaryCache, cache_key
 from summarize.batch.cost import Budget, PriceTable
@@ -21,32 +23,32 @@ from summarize.batch.limits import RateLimits
 from summarize.exceptions import InputError, NoDealError, ProviderError, SummarizeError
 from summarize.pipeline import Summarizer, summary_record
 from summarize.retry import describe_failure
-from summarize.schema import DealSummary, Usage
+from summarize.schema import DealSummary, ErrorDetail, ErrorRecord, Usage
 
 Item = Article | ArticleProblem
 
 
-@dataclass(frozen=True)
-class ErrorInfo:
+class ErrorInfo(ErrorDetail):
     """Why an article has no summary, in the words of its error record."""
 
-    type: str
-    cause: str
-    message: str
-    attempts: int | None = None
-    transient: bool = False
-    """A later run may succeed (the server was down, slow or crashed): resume retries it."""
+    model_config = ConfigDict(frozen=True)
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> ErrorInfo:
         if isinstance(exc, ProviderError):
-            cause = exc.cause or "provider"
-            return cls("ProviderError", cause, str(exc), exc.attempts, exc.transient)
+            return cls(
+                type="ProviderError",
+                cause=exc.cause or "provider",
+                message=str(exc),
+                attempts=exc.attempts,
+                transient=exc.transient,
+            )
         if isinstance(exc, NoDealError):
-            return cls("NoDealError", "no_deal", str(exc), None)
+            return cls(type="NoDealError", cause="no_deal", message=str(exc))
         if isinstance(exc, SummarizeError):
-            return cls(type(exc).__name__, "input", str(exc), None)
-        return cls(type(exc).__name__, type(exc).__name__, describe_failure(exc), None)
+            return cls(type=type(exc).__name__, cause="input", message=str(exc))
+        name = type(exc).__name__
+        return cls(type=name, cause=name, message=describe_failure(exc))
 
 
 @dataclass(frozen=True)
@@ -71,18 +73,9 @@ class BatchResult:
         """The JSON line written for this article."""
         if self.error is None and self.summary is not None:
             return summary_record(self.summary)
-        error = self.error or ErrorInfo("Error", "unknown", "no summary")
-        return {
-            "id": self.id,
-            "source": self.source,
-            "error": {
-                "type": error.type,
-                "cause": error.cause,
-                "message": error.message,
-                "attempts": error.attempts,
-                "transient": error.transient,
-            },
-        }
+        error = self.error or ErrorInfo(type="Error", cause="unknown", message="no summary")
+        detail = ErrorDetail.model_validate(error.model_dump())
+        return ErrorRecord(id=self.id, source=self.source, error=detail).model_dump(mode="json")
 
 
 @dataclass

@@ -10,8 +10,9 @@ Provider = Annotated[
     str | None,
     typer.Option(
         "--provider",
-        help="openai (any OpenAI-compatible server) or local (embedded Gemma 3 270M). "
-        "Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else local.",
+        help="openai (any OpenAI-compatible server) or local (an embedded model, see "
+        "'summarize models'). Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, "
+        "else local.",
     ),
 ]
 Model = Annotated[str | None, typer.Option("--model", help="Model name at the provider.")]
@@ -41,4 +42,12 @@ NoAdapter = Annotated[
 ]
 Concurrency = Annotated[
     int, typer.Option("--concurrency", "-c", min=1, max=512, help="Articles in flight at once.")
+]
+PromptSetting = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--prompt-setting",
+        help="KEY=VALUE: override a setting of the prompt's header, repeatable "
+        "(e.g. few_shot=false, view_chars=2000, max_tokens=200).",
+    ),
 ]

@@ -31,6 +31,7 @@ from summarize.cli.app import app, err, output_file
 from summarize.cli.run_ray import RayOptions, run_on_ray
 from summarize.exceptions import ConfigError, SummarizeError
 from summarize.pipeline import Summarizer
+from summarize.prompts import parse_settings
 from summarize.schema import DealSummary
 
 EXIT_FAILED = 1
@@ -104,6 +105,7 @@ def run(
     model: options.Model = None,
     base_url: options.BaseUrl = None,
     prompt: options.PromptName = None,
+    prompt_setting: options.PromptSetting = None,
     mode: options.Mode = None,
     grounding: options.Grounding = None,
     no_adapter: options.NoAdapter = False,
@@ -212,6 +214,7 @@ def run(
     summarizer = Summarizer(
         provider=provider, model=model, base_url=base_url, prompt=prompt, mode=mode,
         grounding=grounding, concurrency=concurrency, use_adapter=not no_adapter,  # type: ignore[arg-type]
+        prompt_settings=parse_settings(prompt_setting or []),
     )  # fmt: skip
     endpoint = summarizer.endpoint
     table = PriceTable.load(prices)

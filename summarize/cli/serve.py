@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from summarize.cli.app import app, err
+from summarize.providers import DEFAULT_PROMPTS, embedded_model_for
 from summarize.providers.embedded import (
     EmbeddedServer,
     adapter_path,
@@ -16,11 +17,20 @@ from summarize.providers.embedded import (
     state_file,
     write_state,
 )
+from summarize.providers.models import get_model
 
 
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 0,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Embedded model (see 'summarize models'); default: the "
+            "one the default prompt is written for.",
+        ),
+    ] = None,
     no_adapter: Annotated[bool, typer.Option("--no-adapter", help="Serve the base model.")] = False,
     n_ctx: Annotated[int, typer.Option(help="Context window in tokens.")] = 8192,
 ) -> None:
@@ -28,8 +38,9 @@ def serve(
 
     Other summarize commands find and reuse it; any OpenAI client can use the printed URL.
     """
-    lora = None if no_adapter else adapter_path()
-    server = EmbeddedServer(model=model_path(), port=port, n_ctx=n_ctx, lora=lora)
+    alias = model or embedded_model_for(DEFAULT_PROMPTS["local"])
+    lora = None if no_adapter or get_model(alias).instruct else adapter_path()
+    server = EmbeddedServer(model=model_path(alias), alias=alias, port=port, n_ctx=n_ctx, lora=lora)
     with server:
         write_state(server)
         err.print(f"serving {server.model.name}{' + ' + lora.name if lora else ''} at {server.url}")

@@ -17,63 +17,39 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.consolidate.caseless import Caseless
 from summarize.consolidate.models import Basis, SourceLink
 from summarize.names import normalize_name, same_entity
 from summarize.schema import DealSummary, Source, SourceKind
+from summarize.text.caseless import Caseless
+from summarize.text.phrases import family, pattern, words
+from summarize.text.sentences import sentences
 
 Same = Callable[[str, str], bool]
 """Whether two normalized source names are the same organisation."""
 CONFIRMED_KINDS = frozenset({SourceKind.company, SourceKind.filing, SourceKind.regulator})
 MEDIA_KINDS = frozenset({SourceKind.news_agency, SourceKind.outlet})
-MEDIA_WORDS = frozenset({"news", "newswire", "wire", "report", "reports", "tv", "television"})
+MEDIA_WORDS = words("report_sources", "media_words")
 """Trailing words dropped from outlet names: "Bloomberg News" is "Bloomberg"."""
 
-DECLINED = Caseless(
-    r"declin\w* to comment|did not (?:immediately )?(?:respond|comment|return)|no comment|"
-    r"(?:yet|failed) to respond|would not comment|not (?:immediately )?available for comment|"
-    r"(?:has|have|had) not (?:offered|provided|confirmed)|not offered a comment",
-    needs=("comment", "respon", "return", "not offered", "not provided", "not confirmed"),
-)
+
+def _caseless(name: str) -> Caseless:
+    found = family("report_sources", name)
+    return Caseless(found.source, needs=found.extra.get("needs", ()))
+
+
+DECLINED = _caseless("declined")
 """Words saying a company would not speak: it is not a source of the deal."""
-ANONYMOUS_CUES = Caseless(
-    r"familiar with|people with knowledge|person with knowledge|\bsources? (?:said|say|told)|"
-    r"according to (?:people|sources|a person|persons)|asked not to be (?:identified|named)|"
-    r"\breportedly\b|\binsiders?\b|\bunnamed\b",
-    needs=(
-        "familiar",
-        "knowledge",
-        "source",
-        "according",
-        "asked not",
-        "reportedly",
-        "insider",
-        "unnamed",
-    ),
-)
-CONFIRMED_CUES = Caseless(
-    r"(?:said|announced|confirmed) (?:in|on|via) (?:a|its|the) (?:statement|filing|release)|"
-    r"in a (?:statement|filing|press release)|\bfiling\b|press release|announced (?:on|that|it)|"
-    r"(?:the )?compan(?:y|ies) (?:said|confirmed)|\bconfirmed (?:the|that)\b",
-    needs=("said", "announced", "confirmed", "statement", "filing", "release"),
-)
-RELAYED_BY = re.compile(r"\b(?:cited|quoted|relayed|carried) by\b", re.IGNORECASE)
+ANONYMOUS_CUES = _caseless("anonymous")
+CONFIRMED_CUES = _caseless("confirmed")
+RELAYED_BY = pattern("report_sources", "relayed_by")
 """Between an origin and its relay: "a Bloomberg report cited by Reuters"."""
-RELAYING = re.compile(
-    r"\b(?:citing|cited(?!\s+by)|quoting|according to|as reported by)\b", re.IGNORECASE
-)
+RELAYING = pattern("report_sources", "relaying")
 """Between a relay and its origin: "Reuters, citing Bloomberg"."""
-CHANNEL = re.compile(
-    r"^(?:an? |the |its )?(?:company'?s? |companies'? |joint )?(?:statement|news release|"
-    r"press release|release|announcement|news conference|press conference|conference call|"
-    r"call with (?:analysts|investors))\b",
-    re.IGNORECASE,
-)
+CHANNEL = pattern("report_sources", "channel")
 """A company source named only by its channel ("company statement", "a news conference"): in a
 report that also names the company, it is that company speaking, not another origin."""
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-_PEOPLE = re.compile(r"\b(?:people|person|sources?)\b", re.I)
-_FILING = re.compile(r"filing|statement|release|regulator|commission|exchange", re.I)
+_PEOPLE = pattern("report_sources", "people")
+_FILING = pattern("report_sources", "filing_words")
 
 
 def declined(source: Source) -> bool:
@@ -142,7 +118,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 def relays(relay: str, origin: str, text: str) -> bool:
     """True when ``text`` says ``relay`` passes on ``origin``'s report."""
     relay_re, origin_re = _pattern(relay), _pattern(origin)
-    for sentence in _SENTENCE.findall(text):
+    for sentence in (s.text for s in sentences(text)):
         relay_at = [m.span() for m in relay_re.finditer(sentence)]
         origin_at = [m.span() for m in origin_re.finditer(sentence)]
         for rs, re_ in relay_at:

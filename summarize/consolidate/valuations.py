@@ -1,74 +1,19 @@
-"""Find the valuations a summary reports and label each by the words around it.
+"""Find the valuations a summary reports, each labeled by the words around it.
 
-A last-round valuation and the valuation of a proposed tender offer are different facts; the
-words next to the figure tell them apart: "last valued at" → last_round, "tender offer" →
-tender_offer, "post-money" → post_money, "values the company at" → implied. Candidates are the
-summary's ``valuation`` and every figure in its verbatim quotes and key facts. A figure is a
-valuation only when a valuation word owns it ("valued", "valuation", "post-money"): revenue, a
-rival's deal, or the size of the share sale in "a tender offer in which investors would buy
-$600 million of stock" are not valuations, though tender-offer words stand before them.
+Candidates are the summary's ``valuation`` and every figure in its verbatim quotes and key facts;
+``summarize.text.valuations`` labels each (last_round, tender_offer, post_money, pre_money,
+implied), so distinct facts stay distinct instead of being called conflicts.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from summarize.consolidate.caseless import Caseless
-from summarize.money import MoneyMention, find_money, values_match
+from summarize.money import find_money, values_match
 from summarize.schema import DealSummary, Evidence, Money
-
-LABEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "tender_offer",
-        re.compile(
-            r"tender offer|\btender\b|secondary (?:share )?sale|share sale|"
-            r"sale of (?:existing |employee |staff )shares",
-            re.I,
-        ),
-    ),
-    ("post_money", re.compile(r"post-?\s?money", re.I)),
-    ("pre_money", re.compile(r"pre-?\s?money", re.I)),
-    (
-        "last_round",
-        re.compile(
-            r"(?:last|previously|recently|earlier|once|was|were|had been) valued|"
-            r"(?:last|previous|prior|earlier) (?:funding )?round|"
-            r"(?:previous|prior|earlier|last) valuation",
-            re.I,
-        ),
-    ),
-)
-"""Which valuation a figure is, from the words before it, strongest first: the first that
-matches decides; with none it is ``implied``."""
-VALUED = re.compile(r"(?<!market )\bvalu(?:e|es|ed|ing|ation|ations)\b|p(?:ost|re)-?\s?money", re.I)
-"""Words that make the figure after them a valuation at all; a market value is a share price
-times shares, not a valuation anyone set."""
-_NEW_MONEY = r"(?:(?:new|fresh) (?:money|capital|funds|investment)|investment|round)"
-AFTER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("post_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}post-?\s?money", re.I)),
-    ("pre_money", re.compile(r"^\W{0,3}(?:\w+\W+){0,2}pre-?\s?money", re.I)),
-    ("post_money", re.compile(rf"^\W{{0,3}}(?:after|including) the {_NEW_MONEY}", re.I)),
-    ("pre_money", re.compile(rf"^\W{{0,3}}before the {_NEW_MONEY}", re.I)),
-    ("implied", re.compile(r"^\W{0,3}(?:\w+\W+){0,1}valuation\b", re.I)),
-)
-"""Cues right after a figure, which also make it a valuation: "a $5 billion post-money
-valuation", "at about €600 million before the new money is added"."""
-PAST_YEAR = re.compile(r"^\s*(?:in|as of|back in) (?:19|20)\d\d\b|^\s*(?:last|a) year", re.I)
-PAST_YEAR_BEFORE = re.compile(r"\b(?:in|back in) (?:19|20)\d\d\b(?!.*\b(?:will|would)\b)", re.I)
-"""A year before the valuation word dates it: "bought it in 2019 in a deal that valued it at"."""
-AFTER_CHARS = 40
-DIGIT_MARGIN = 30
-"""Characters kept either side of a figure's digits: room for "no less than US$" and "crore
-rupees"."""
-SHORT_TEXT = 160
-"""Below this length cutting the text into windows costs more than it saves."""
-_DIGITS = re.compile(r"\d[\d,.\u202f]*")
-HINT = Caseless(r"valu|money")
-"""Every valuation word (``VALUED``, ``AFTER_CUES``) holds one of these: text without them is
-not searched for figures at all."""
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+from summarize.text.sentences import sentence_around
+from summarize.text.valuations import label_mention, labeled_in
 
 
 @dataclass(frozen=True)
@@ -80,82 +25,6 @@ class FoundValuation:
     cue: str | None
     quote: str
     spans: tuple[tuple[int, int], ...] = ()
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
-
-
-def label_mention(
-    text: str, mentions: list[MoneyMention], i: int, *, known: bool = False
-) -> tuple[str, str] | None:
-    """(label, cue) for the ``i``-th mention of ``text``, or None when no valuation word owns it.
-
-    The words a figure owns run from the previous figure (or the sentence start) to it, plus a
-    few words after it up to the next figure. ``known``: the figure is a valuation already (the
-    summary's own field), so only which one is asked.
-    """
-    mention = mentions[i]
-    left, right = _sentence_bounds(text, mention.start, mention.end)
-    if i > 0:
-        left = max(left, mentions[i - 1].end)
-    after_end = min(right, mention.end + AFTER_CHARS)
-    if i + 1 < len(mentions):
-        after_end = min(after_end, mentions[i + 1].start)
-    before, after = text[left : mention.start], text[mention.end : after_end]
-    valued = VALUED.search(before)
-    after_cue = next(
-        ((label, found) for label, cue in AFTER_CUES if (found := cue.search(after))), None
-    )
-    if not (known or valued or after_cue):
-        return None
-    for label, cue in LABEL_CUES:
-        if found := cue.search(before):
-            return label, found.group(0)
-    if after_cue:
-        return after_cue[0], after_cue[1].group(0).strip(" ,")
-    if valued:
-        if past := PAST_YEAR.search(after):
-            return "last_round", f"{valued.group(0)} … {past.group(0).strip()}"
-        if past := PAST_YEAR_BEFORE.search(before[: valued.start()]):
-            return "last_round", f"{past.group(0)} … {valued.group(0)}"
-        return "implied", valued.group(0)
-    return None
-
-
-def money_near_digits(text: str) -> list[MoneyMention]:
-    """``find_money`` run only on the stretches around digits: the same mentions, found in a
-    fraction of the time on long quotes (the parser costs about the same for every character)."""
-    if len(text) <= SHORT_TEXT:
-        return find_money(text)
-    mentions: list[MoneyMention] = []
-    windows: list[list[int]] = []
-    for digits in _DIGITS.finditer(text):
-        lo, hi = max(0, digits.start() - DIGIT_MARGIN), digits.end() + DIGIT_MARGIN
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    for lo, hi in windows:
-        while lo > 0 and not text[lo - 1].isspace():
-            lo -= 1  # never cut a word: "above" must not become "bove"
-        mentions += [
-            replace(m, start=m.start + lo, end=m.end + lo) for m in find_money(text[lo:hi])
-        ]
-    return mentions
-
-
-def labeled_in(text: str) -> Iterator[tuple[str, str | None, MoneyMention]]:
-    """Every figure in ``text`` that its words call a valuation, with label and cue."""
-    if not HINT.found(text):
-        return
-    mentions = money_near_digits(text)
-    for i, mention in enumerate(mentions):
-        found = label_mention(text, mentions, i)
-        if found:
-            yield found[0], found[1], mention
 
 
 def _quotes(summary: DealSummary) -> Iterator[Evidence]:
@@ -209,8 +78,8 @@ def _summary_valuation(money: Money, article_text: str | None) -> FoundValuation
     contexts = []
     if evidence and evidence.spans and article_text:
         start, end = evidence.spans[0]
-        left, _ = _sentence_bounds(article_text, start, start)
-        _, right = _sentence_bounds(article_text, end, end)
+        left, _ = sentence_around(article_text, start, start)
+        _, right = sentence_around(article_text, end, end)
         contexts.append(article_text[left:right])
     if evidence:
         contexts.append(evidence.quote)

@@ -20,7 +20,7 @@ from summarize.batch.cost import PriceTable
 from summarize.distributed.worker import CacheKind, PromptFile, SummarizeWorker, WorkerConfig
 from summarize.exceptions import ConfigError
 from summarize.pipeline import Summarizer
-from summarize.providers import pick_provider
+from summarize.providers import choose_provider
 from summarize.retry import RetryPolicy
 
 LOOPBACK_ENV = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
@@ -103,7 +103,7 @@ def worker_config(
     chosen = (
         endpoint.provider
         if endpoint
-        else pick_provider(provider, base_url=base_url, api_key=api_key)
+        else choose_provider(provider, base_url=base_url, api_key=api_key)
     )
     if chosen == "local":
         raise ConfigError(

@@ -1,10 +1,20 @@
 """The eval harness: labeled datasets, per-field scorers, runs, reports, diffs and the CI gate.
 
-dataset (articles + labels) → runner (summarize every article) → scorers (per field) →
-metrics (per-field numbers) → run file (JSON) → report / html / diff / gate.
+dataset (articles + labels, one split at a time; manifest pins a frozen split) → runner
+(summarize every article) → scorers (per field) → metrics and baselines (per-field numbers, the
+best constant answer) → run file (JSON) → report / html / compare / diff / gate.
 """
 
-from summarize.evals.dataset import Case, Dataset, Labels, load_dataset
+from summarize.evals.baselines import constant_baselines
+from summarize.evals.compare import compare_runs
+from summarize.evals.dataset import (
+    Case,
+    Dataset,
+    Labels,
+    freeze_split,
+    load_dataset,
+    load_splits,
+)
 from summarize.evals.diff import RunDiff, diff_runs
 from summarize.evals.gate import check_gate, parse_min_scores
 from summarize.evals.html import render_html
@@ -24,8 +34,12 @@ __all__ = [
     "RunFile",
     "Score",
     "check_gate",
+    "compare_runs",
+    "constant_baselines",
     "diff_runs",
+    "freeze_split",
     "load_dataset",
+    "load_splits",
     "markdown_report",
     "parse_min_scores",
     "print_report",

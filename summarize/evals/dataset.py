@@ -1,180 +1,58 @@
-"""Load an eval dataset: articles plus hand-labeled facts (format: evals/datasets/FORMAT.md).
+"""Load an eval dataset: articles and their labels, one split at a time (evals/datasets/FORMAT.md).
 
-Labels are what people write, so they are validated strictly (``extra="forbid"``) and a mistake
-is reported as one line naming the file and the field, before any model is called.
+A dataset may declare splits (``dev`` to tune on, a frozen ``test`` nobody tunes on), each a
+sub-folder of articles. Problems are one-line errors naming the file, before any model is called.
+The label models live in ``labels.py`` and are re-exported here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from summarize.articles import Article, read_file
+from summarize.evals.labels import (
+    DEAL_FIELDS,
+    AcceptedMoney,
+    Accepting,
+    Expected,
+    ExpectedMoney,
+    ExpectedParty,
+    ExpectedPerson,
+    Labels,
+    MoneyLabel,
+    Strict,
+    Trap,
+    TrapField,
+    load_labels,
+    one_line,
+    read_yaml,
+)
+from summarize.evals.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    changelog_path,
+    freeze,
+    frozen_problems,
+    read_manifest,
+)
 from summarize.exceptions import ConfigError, InputError
-from summarize.names import AliasTable
-from summarize.schema import Consideration, DealStatus, DealType, Qualifier, Role, iso_currencies
 
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 """Where ``--dataset NAME`` looks when run from a source checkout."""
 
-DEAL_FIELDS: tuple[str, ...] = ("deal_type", "status", "parties", "amount")
-"""Fields a ``no_deal`` article implicitly labels empty: filling them there is a hallucination."""
-
-TrapField = Literal[
-    "deal_type", "status", "parties", "amount", "valuation", "stake_percent", "consideration",
-    "announced_on", "sources", "key_people",
-]  # fmt: skip
-T = TypeVar("T")
+SPLIT_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class SplitMeta(Strict):
+    """One split under ``splits:`` in dataset.yaml."""
 
-
-class Accepting(Strict, Generic[T]):
-    """A labeled value with accepted alternatives: ``status: {value: announced, accept: [...]}``."""
-
-    value: T
-    accept: list[T] = Field(default_factory=list)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_value(cls, data: Any) -> Any:
-        return data if isinstance(data, dict) else {"value": data}
-
-    def accepted(self) -> list[T]:
-        """The labeled value first, then its alternatives."""
-        return [self.value, *self.accept]
-
-
-class ExpectedParty(Strict):
-    name: str = Field(min_length=1)
-    role: Role
-    accept_roles: list[Role] = Field(default_factory=list)
-    optional: bool = False
-    """Not required, not penalised: advisors and other minor parties."""
-
-    def roles(self) -> set[Role]:
-        return {self.role, *self.accept_roles}
-
-
-class ExpectedMoney(Strict):
-    value: float = Field(gt=0)
-    currency: str
-    qualifier: Qualifier = Qualifier.exact
-    accept_qualifiers: list[Qualifier] = Field(default_factory=list)
-    upper: float | None = None
-    text: str = Field(min_length=1)
-    """The phrase exactly as the article writes it."""
-
-    @field_validator("currency")
-    @classmethod
-    def _iso(cls, value: str) -> str:
-        if value.upper() not in iso_currencies():
-            raise ValueError(f"{value!r} is not an ISO 4217 code (use USD, EUR, INR …)")
-        return value.upper()
-
-    @model_validator(mode="after")
-    def _range(self) -> ExpectedMoney:
-        if self.upper is not None and self.upper <= self.value:
-            raise ValueError(f"upper ({self.upper:g}) must be greater than value ({self.value:g})")
-        if self.qualifier is Qualifier.range and self.upper is None:
-            raise ValueError("a range needs an upper bound")
-        return self
-
-    def qualifiers(self) -> set[Qualifier]:
-        return {self.qualifier, *self.accept_qualifiers}
-
-
-class ExpectedPerson(Strict):
-    name: str = Field(min_length=1)
-    title: str | None = None
-    organization: str | None = None
-    optional: bool = False
-
-
-class Expected(Strict):
-    """Hand-labeled facts. Absent field: not scored. ``null`` or ``[]``: must stay empty."""
-
-    no_deal: bool = False
-    deal_type: Accepting[DealType] | None = None
-    status: Accepting[DealStatus] | None = None
-    parties: list[ExpectedParty] = Field(default_factory=list)
-    amount: ExpectedMoney | None = None
-    valuation: ExpectedMoney | None = None
-    stake_percent: Accepting[float] | None = None
-    consideration: Accepting[Consideration] | None = None
-    announced_on: Accepting[dt.date] | None = None
-    sources: list[str] = Field(default_factory=list)
-    key_people: list[ExpectedPerson] = Field(default_factory=list)
-    key_facts: list[str] = Field(default_factory=list)
-
-    @field_validator("parties", "sources", "key_people", "key_facts", mode="before")
-    @classmethod
-    def _null_list(cls, value: Any) -> Any:
-        return [] if value is None else value
-
-    def is_labeled(self, field: str) -> bool:
-        """True when the label file says something (a value, null or []) about ``field``."""
-        return field in self.model_fields_set or (self.no_deal and field in DEAL_FIELDS)
-
-
-class Trap(Strict):
-    """A value the article contains that is NOT the answer; producing it is a hallucination."""
-
-    field: TrapField
-    value: float | dt.date | str | None = None
-    currency: str | None = None
-    name: str | None = None
-    note: str
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _number_text(cls, value: Any) -> Any:
-        """YAML 1.1 reads ``2.2e9`` (no sign in the exponent) as text; it is a number."""
-        if isinstance(value, str):
-            try:
-                return float(value.replace("_", ""))
-            except ValueError:
-                return value
-        return value
-
-    @model_validator(mode="after")
-    def _has_what_it_needs(self) -> Trap:
-        by_name = self.field in {"parties", "sources", "key_people"}
-        if by_name and not self.name:
-            raise ValueError(f"a {self.field} trap needs a name")
-        if not by_name and self.value is None:
-            raise ValueError(f"a {self.field} trap needs a value")
-        return self
-
-
-class Labels(Strict):
-    """One ``<id>.yaml`` file."""
-
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    covers: list[str] = Field(default_factory=list)
-    notes: str | None = None
-    aliases: dict[str, list[str]] = Field(default_factory=dict)
-    expected: Expected
-    traps: list[Trap] = Field(default_factory=list)
-
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _null_aliases(cls, value: Any) -> Any:
-        return {} if value is None else value
-
-    def alias_table(self) -> AliasTable:
-        return AliasTable.from_mapping(self.aliases)
-
-    def traps_for(self, field: str) -> list[Trap]:
-        return [t for t in self.traps if t.field == field]
+    description: str = ""
+    frozen: bool = False
+    """Scored, never tuned on: its files are pinned by ``manifest.yaml`` (see manifest.py)."""
 
 
 class DatasetMeta(Strict):
@@ -185,6 +63,27 @@ class DatasetMeta(Strict):
     description: str = ""
     articles_dir: str | None = None
     """Where the ``<id>.txt`` files live, relative to this folder (default: this folder)."""
+    splits: dict[str, SplitMeta] = Field(default_factory=dict)
+    """Sub-folders holding the articles; none: the articles sit next to dataset.yaml."""
+    default_split: str | None = None
+    """The split used when none is asked for; never a frozen one."""
+
+    @model_validator(mode="after")
+    def _splits(self) -> DatasetMeta:
+        bad = [name for name in self.splits if not SPLIT_NAME.fullmatch(name)]
+        if bad:
+            raise ValueError(f"split name {bad[0]!r}: use lowercase letters, digits, - and _")
+        if self.splits and self.articles_dir:
+            raise ValueError("articles_dir and splits cannot be combined")
+        if self.splits and self.default_split not in self.splits:
+            raise ValueError(f"default_split must name one of the splits: {', '.join(self.splits)}")
+        if not self.splits and self.default_split is not None:
+            raise ValueError("default_split without splits")
+        if self.default_split and self.splits[self.default_split].frozen:
+            raise ValueError(
+                f"default_split {self.default_split!r} is frozen: pick a split to tune on"
+            )
+        return self
 
 
 @dataclass(frozen=True)
@@ -202,10 +101,28 @@ class Dataset:
     meta: DatasetMeta
     root: Path
     cases: tuple[Case, ...]
+    split: str | None = None
+    """The split these cases come from; None for a dataset without splits."""
+    split_version: int | None = None
+    """The manifest version of a frozen split."""
 
     @property
     def name(self) -> str:
         return self.meta.name
+
+    @property
+    def folder(self) -> Path:
+        """Where the label files live: the split's folder, or the dataset's."""
+        return self.root / self.split if self.split else self.root
+
+    @property
+    def frozen(self) -> bool:
+        return bool(self.split and self.meta.splits[self.split].frozen)
+
+    @property
+    def label(self) -> str:
+        """``deals/test`` for a split, ``seeds`` otherwise."""
+        return f"{self.name}/{self.split}" if self.split else self.name
 
     @property
     def external_articles(self) -> bool:
@@ -213,40 +130,8 @@ class Dataset:
         return self.meta.articles_dir is not None
 
 
-def _one_line(exc: ValidationError) -> str:
-    """The first validation problem as ``field.path: message`` (plus how many more)."""
-    errors = exc.errors()
-    first = errors[0]
-    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    hint = ""
-    if first["type"] == "extra_forbidden" and " " in str(first["loc"][-1]):
-        hint = ' (inside {...} quote text that holds a comma: note: "x, not a party")'
-    return f"{where}: {first['msg']}{hint}{more}"
-
-
-def _read_yaml(path: Path, error: type[InputError] | type[ConfigError]) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        raise error(f"{path}: invalid YAML{at}: {problem}") from None
-
-
-def load_labels(path: Path) -> Labels:
-    """Read and validate one expected-facts file; the id must equal the file stem."""
-    data = _read_yaml(path, InputError)
-    try:
-        labels = Labels.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(f"{path}: {_one_line(exc)}") from None
-    if labels.id != path.stem:
-        raise InputError(f"{path}: id {labels.id!r} must equal the file name {path.stem!r}")
-    return labels
+class ArticlesDirMissing(ConfigError):
+    """The dataset reads its texts from an ``articles_dir`` this checkout does not have."""
 
 
 def resolve_dataset(name_or_path: str | Path) -> Path:
@@ -268,13 +153,22 @@ def resolve_dataset(name_or_path: str | Path) -> Path:
 def _load_meta(root: Path) -> DatasetMeta:
     meta_path = root / "dataset.yaml"
     try:
-        return DatasetMeta.model_validate(_read_yaml(meta_path, ConfigError))
+        return DatasetMeta.model_validate(read_yaml(meta_path, ConfigError))
     except ValidationError as exc:
-        raise ConfigError(f"{meta_path}: {_one_line(exc)}") from None
+        raise ConfigError(f"{meta_path}: {one_line(exc)}") from None
 
 
-def _articles_dir(root: Path, meta: DatasetMeta) -> Path:
-    return (root / meta.articles_dir).resolve() if meta.articles_dir else root
+def _articles_dir(root: Path, meta: DatasetMeta) -> Path | None:
+    """Where the texts live when not beside their labels (``articles_dir``), checked to exist."""
+    if not meta.articles_dir:
+        return None
+    folder = (root / meta.articles_dir).resolve()
+    if not folder.is_dir():
+        raise ArticlesDirMissing(
+            f"dataset {meta.name!r} reads its articles from {folder}, which does not exist "
+            f"(articles_dir in {root / 'dataset.yaml'}; those texts are not in this repository)"
+        )
+    return folder
 
 
 def _case(labels_path: Path, articles_dir: Path) -> Case:
@@ -286,30 +180,180 @@ def _case(labels_path: Path, articles_dir: Path) -> Case:
 
 
 def load_case(labels_path: Path) -> Case:
-    """One labeled article on its own (its folder's dataset.yaml says where the text lives)."""
-    root = labels_path.parent
-    return _case(labels_path, _articles_dir(root, _load_meta(root)))
+    """One labeled article on its own (the dataset.yaml above it says where the text lives)."""
+    folder = labels_path.parent
+    root = folder if (folder / "dataset.yaml").is_file() else folder.parent
+    return _case(labels_path, _articles_dir(root, _load_meta(root)) or folder)
 
 
-NOT_LABEL_FILES = frozenset({"dataset.yaml", "groups.yaml"})
+NOT_LABEL_FILES = frozenset({"dataset.yaml", "groups.yaml", MANIFEST_NAME})
 """YAML files in a dataset folder that are not one article's labels."""
+WORD_LIMITS: dict[str, tuple[int, int]] = {"brief": (70, 260), "long": (180, 3000), "": (180, 950)}
+"""Words an article of ours may have, by its ``covers`` tag (``brief``, ``long``, or neither)."""
 
 
-def load_dataset(name_or_path: str | Path) -> Dataset:
-    """Every labeled article of a dataset, validated; raises one-line errors for bad files."""
+def word_limits(covers: list[str]) -> tuple[int, int]:
+    """The (least, most) words allowed for an article with these coverage tags."""
+    kinds = [kind for kind in ("brief", "long") if kind in covers]
+    if len(kinds) > 1:
+        raise InputError("covers holds both 'brief' and 'long': pick one")
+    return WORD_LIMITS[kinds[0] if kinds else ""]
+
+
+def label_files(folder: Path) -> list[Path]:
+    """The ``<id>.yaml`` label files directly in ``folder``."""
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in NOT_LABEL_FILES)
+
+
+def _cases(folder: Path, articles_dir: Path | None) -> list[Case]:
+    """The labeled articles in ``folder``; their texts beside them, or in ``articles_dir``."""
+    cases = [_case(path, articles_dir or folder) for path in label_files(folder)]
+    if articles_dir is None:
+        labeled = {c.id for c in cases}
+        unlabeled = sorted(p.name for p in folder.glob("*.txt") if p.stem not in labeled)
+        if unlabeled:
+            raise InputError(
+                f"{folder}: {unlabeled[0]} has no {Path(unlabeled[0]).stem}.yaml labels"
+            )
+    return cases
+
+
+def split_names(meta: DatasetMeta, split: str | None) -> list[str | None]:
+    """``"dev,test"`` → ``["dev", "test"]``; None → the default split (or none without splits)."""
+    if split is None:
+        return [meta.default_split]
+    names = [s.strip() for s in split.split(",") if s.strip()]
+    if not meta.splits:
+        raise ConfigError(f"dataset {meta.name!r} has no splits; leave out --split")
+    unknown = [s for s in names if s not in meta.splits]
+    if unknown or not names:
+        raise ConfigError(
+            f"dataset {meta.name!r} has no split {(unknown or [split])[0]!r}; "
+            f"its splits: {', '.join(meta.splits)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+def _split_folder(root: Path, split: str | None) -> Path:
+    folder = root / split if split else root
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: the folder of split {split!r} is missing")
+    return folder
+
+
+def _check_split_layout(root: Path, meta: DatasetMeta) -> None:
+    """In a dataset with splits every article sits in a split folder, never beside dataset.yaml."""
+    stray = sorted(p.name for p in [*root.glob("*.txt"), *label_files(root)])
+    if stray:
+        raise InputError(
+            f"{root / stray[0]}: articles of a dataset with splits go in a split folder "
+            f"({', '.join(s + '/' for s in meta.splits)})"
+        )
+
+
+def _frozen_version(root: Path, meta: DatasetMeta, split: str) -> int:
+    """The manifest version of a frozen split whose files, manifest and CHANGELOG agree."""
+    folder = root / split
+    problems = frozen_problems(folder, meta.name, split, changelog_path(root))
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ConfigError(f"frozen split {meta.name}/{split}: {problems[0]}{more}")
+    return read_manifest(folder).version
+
+
+def load_dataset(name_or_path: str | Path, split: str | None = None) -> Dataset:
+    """The labeled articles of one split (the default split when ``split`` is None), validated.
+
+    Raises one-line errors: a bad file, an empty split, a frozen split whose files do not match
+    its manifest, a missing ``articles_dir``.
+    """
+    datasets = load_splits(name_or_path, split)
+    if len(datasets) > 1:
+        raise ConfigError(f"one split at a time here, not {split!r}")
+    return datasets[0]
+
+
+def load_splits(name_or_path: str | Path, split: str | None = None) -> list[Dataset]:
+    """One ``Dataset`` per split asked for (``"dev,test"``), in that order."""
     root = resolve_dataset(name_or_path)
     meta = _load_meta(root)
     articles_dir = _articles_dir(root, meta)
-    cases = [
-        _case(path, articles_dir)
-        for path in sorted(root.glob("*.yaml"))
-        if path.name not in NOT_LABEL_FILES
-    ]
-    if not meta.articles_dir:
-        labeled = {c.id for c in cases}
-        unlabeled = sorted(p.name for p in root.glob("*.txt") if p.stem not in labeled)
-        if unlabeled:
-            raise InputError(f"{root}: {unlabeled[0]} has no {Path(unlabeled[0]).stem}.yaml labels")
-    if not cases:
-        raise ConfigError(f"{root}: no labeled articles (<id>.yaml next to dataset.yaml)")
-    return Dataset(meta, root, tuple(cases))
+    names = split_names(meta, split)
+    if meta.splits:
+        _check_split_layout(root, meta)
+    datasets = []
+    for name in names:
+        folder = _split_folder(root, name)
+        version = _frozen_version(root, meta, name) if name and meta.splits[name].frozen else None
+        cases = _cases(folder, articles_dir)
+        if not cases:
+            where = f"split {meta.name}/{name}" if name else f"dataset {meta.name!r}"
+            raise ConfigError(
+                f"{where} has no labeled articles yet (<id>.txt + <id>.yaml in {folder})"
+            )
+        datasets.append(Dataset(meta, root, tuple(cases), name, version))
+    return datasets
+
+
+def splits_with_articles(name_or_path: str | Path) -> list[str | None]:
+    """The declared splits that hold labeled articles ([None]: a dataset without splits), e.g.
+    for recording every cassette."""
+    root = resolve_dataset(name_or_path)
+    meta = _load_meta(root)
+    if not meta.splits:
+        return [None] if label_files(root) else []
+    return [name for name in meta.splits if label_files(root / name)]
+
+
+def split_cases(name_or_path: str | Path, split: str) -> list[Case]:
+    """A split's cases without the frozen-manifest check, empty allowed (for ``freeze``)."""
+    root = resolve_dataset(name_or_path)
+    meta = _load_meta(root)
+    split_names(meta, split)
+    return _cases(_split_folder(root, split), _articles_dir(root, meta))
+
+
+def freeze_split(name_or_path: str | Path, split: str) -> Manifest | None:
+    """Validate a frozen split's labels, then write its next manifest (see ``manifest.freeze``)."""
+    root = resolve_dataset(name_or_path)
+    meta = _load_meta(root)
+    if len(split_names(meta, split)) != 1 or not meta.splits[split].frozen:
+        raise ConfigError(
+            f"split {meta.name}/{split} is not frozen: only a split marked frozen: true in "
+            "dataset.yaml has a manifest"
+        )
+    split_cases(root, split)
+    return freeze(root / split, meta.name, split, changelog_path(root))
+
+
+__all__ = [
+    "DATASETS_DIR",
+    "DEAL_FIELDS",
+    "NOT_LABEL_FILES",
+    "AcceptedMoney",
+    "Accepting",
+    "ArticlesDirMissing",
+    "Case",
+    "Dataset",
+    "DatasetMeta",
+    "Expected",
+    "ExpectedMoney",
+    "ExpectedParty",
+    "ExpectedPerson",
+    "Labels",
+    "MoneyLabel",
+    "SplitMeta",
+    "Trap",
+    "TrapField",
+    "freeze_split",
+    "label_files",
+    "load_case",
+    "load_dataset",
+    "load_labels",
+    "load_splits",
+    "resolve_dataset",
+    "split_cases",
+    "split_names",
+    "splits_with_articles",
+    "word_limits",
+]

@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from summarize.evals.report import fmt
+from summarize.evals.report import baseline_note, fmt
 from summarize.evals.runfile import ArticleResult, RunFile
 
 EPSILON = 1e-6
@@ -20,6 +20,9 @@ class FieldDelta:
     field: str
     base: float | None
     new: float | None
+    baseline: float | None = None
+    """The new run's constant-answer baseline for the field (``summarize.evals.baselines``)."""
+    constant: str | None = None
 
     @property
     def delta(self) -> float | None:
@@ -49,6 +52,8 @@ class RunDiff:
     only_base: list[str] = field(default_factory=list)
     only_new: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    frozen: bool = False
+    """Either run scored a frozen split: per-article movement is hidden unless asked for."""
 
 
 def _changed_fields(a: ArticleResult, b: ArticleResult) -> list[str]:
@@ -65,7 +70,18 @@ def diff_runs(base: RunFile, new: RunFile) -> RunDiff:
     """Per-field deltas (plus overall and hallucination rate) and per-article movement."""
     names = ["overall", "hallucination_rate"]
     names += list(dict.fromkeys([*base.fields, *new.fields]))
-    fields = [FieldDelta(n, base.metric(n), new.metric(n)) for n in names]
+    fields = []
+    for name in names:
+        baseline = new.baselines.get(name) or base.baselines.get(name)
+        fields.append(
+            FieldDelta(
+                name,
+                base.metric(name),
+                new.metric(name),
+                baseline.value if baseline else None,
+                baseline.constant if baseline else None,
+            )
+        )
     base_articles = {a.id: a for a in base.articles}
     new_articles = {a.id: a for a in new.articles}
     better, worse = [], []
@@ -80,14 +96,9 @@ def diff_runs(base: RunFile, new: RunFile) -> RunDiff:
     better.sort(key=lambda d: -d.delta)
     worse.sort(key=lambda d: d.delta)
     warnings = []
-    if (base.config.dataset, base.config.dataset_version) != (
-        new.config.dataset,
-        new.config.dataset_version,
-    ):
-        warnings.append(
-            f"datasets differ: {base.config.dataset} v{base.config.dataset_version} vs "
-            f"{new.config.dataset} v{new.config.dataset_version}"
-        )
+    before, after = _data_version(base), _data_version(new)
+    if before != after:
+        warnings.append(f"datasets differ: {before} vs {after}")
     return RunDiff(
         fields=fields,
         better=better,
@@ -95,10 +106,17 @@ def diff_runs(base: RunFile, new: RunFile) -> RunDiff:
         only_base=sorted(base_articles.keys() - new_articles.keys()),
         only_new=sorted(new_articles.keys() - base_articles.keys()),
         warnings=warnings,
+        frozen=base.config.frozen or new.config.frozen,
     )
 
 
-def _signed(value: float | None, *, lower_is_better: bool = False) -> Text:
+def _data_version(run: RunFile) -> str:
+    c = run.config
+    frozen = f" (manifest v{c.split_version})" if c.split_version is not None else ""
+    return f"{run.label} v{c.dataset_version}{frozen}"
+
+
+def signed_delta(value: float | None, *, lower_is_better: bool = False) -> Text:
     if value is None:
         return Text("—")
     if abs(value) <= EPSILON:
@@ -107,26 +125,42 @@ def _signed(value: float | None, *, lower_is_better: bool = False) -> Text:
     return Text(f"{value:+.3f}", style="green" if good else "red")
 
 
-def rich_diff(diff: RunDiff, base_name: str = "base", new_name: str = "new") -> Group:
+def rich_diff(
+    diff: RunDiff, base_name: str = "base", new_name: str = "new", show_articles: bool = False
+) -> Group:
+    """Per-field deltas with baselines; the articles that moved unless a run is frozen-split."""
     table = Table(title=f"{base_name} → {new_name}", title_justify="left")
-    for header in ("field", "base", "new", "delta"):
+    for header in ("field", "base", "new", "delta", "baseline"):
         table.add_column(header, justify="left" if header == "field" else "right")
     for d in diff.fields:
         lower = d.field == "hallucination_rate"
         table.add_row(
-            d.field, fmt(d.base, 3), fmt(d.new, 3), _signed(d.delta, lower_is_better=lower)
-        )
+            d.field, fmt(d.base, 3), fmt(d.new, 3), signed_delta(d.delta, lower_is_better=lower),
+            fmt(d.baseline, 3),
+        )  # fmt: skip
     parts: list = [Text(w, style="yellow") for w in diff.warnings] + [table]
+    constants = {d.field: d.constant for d in diff.fields if d.constant}
+    if constants:
+        parts.append(Text(baseline_note(constants), style="dim"))
+    if diff.frozen and not show_articles:
+        moved = len(diff.better) + len(diff.worse)
+        parts.append(
+            Text(
+                f"frozen split: {moved} articles moved, not listed; --show-articles lists them",
+                style="yellow",
+            )
+        )
+        return Group(*parts)
     for label, items in (("better", diff.better), ("worse", diff.worse)):
         if not items:
             parts.append(Text(f"no articles {label}"))
             continue
-        moved = Table(title=f"{len(items)} articles {label}", title_justify="left")
+        moved_table = Table(title=f"{len(items)} articles {label}", title_justify="left")
         for header in ("article", "base", "new", "fields"):
-            moved.add_column(header, overflow="fold")
+            moved_table.add_column(header, overflow="fold")
         for item in items:
-            moved.add_row(item.id, fmt(item.base), fmt(item.new), ", ".join(item.changed))
-        parts.append(moved)
+            moved_table.add_row(item.id, fmt(item.base), fmt(item.new), ", ".join(item.changed))
+        parts.append(moved_table)
     if diff.only_base or diff.only_new:
         parts.append(
             Text(f"only in base: {', '.join(diff.only_base) or '—'}; "

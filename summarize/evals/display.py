@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from summarize.evals.dataset import Accepting, ExpectedMoney, Labels
+from summarize.evals.labels import Accepting, ExpectedMoney, Labels
 from summarize.schema import DealSummary, Money
 
 
@@ -37,7 +37,8 @@ def expected_text(labels: Labels, field: str) -> str:
     if field == "target":
         return ", ".join(p.name for p in e.parties if p.role.value == "target" and not p.optional)
     if field in ("amount", "valuation"):
-        return _money(getattr(e, field))
+        money = getattr(e, field)
+        return " or ".join(_money(m) for m in money.accepted()) if money else "—"
     if field.endswith(".qualifier"):
         money = getattr(e, base)
         return ", ".join(sorted(q.value for q in money.qualifiers())) if money else "—"

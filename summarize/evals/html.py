@@ -6,7 +6,16 @@ import jinja2
 
 from summarize.evals.dataset import Dataset, Labels
 from summarize.evals.display import expected_text, produced_text
-from summarize.evals.report import FIELD_HEADERS, field_row, summary_line, title
+from summarize.evals.report import (
+    baseline_note,
+    constants,
+    field_row,
+    frozen_note,
+    headers,
+    hides_articles,
+    summary_line,
+    title,
+)
 from summarize.evals.runfile import RunFile
 from summarize.evals.scorers import FIELDS
 from summarize.templating import package_templates
@@ -39,15 +48,21 @@ def _rows(run: RunFile, labels: dict[str, Labels]) -> list[dict]:
     return articles
 
 
-def render_html(run: RunFile, dataset: Dataset | None = None) -> str:
-    """The report as one HTML page; pass the dataset to show the labels next to the output."""
+def render_html(run: RunFile, dataset: Dataset | None = None, show_articles: bool = False) -> str:
+    """The report as one HTML page; pass the dataset to show the labels next to the output.
+
+    A frozen split's page holds the per-field table only, unless ``show_articles``.
+    """
     labels = {case.id: case.labels for case in dataset.cases} if dataset else {}
+    hidden = hides_articles(run, show_articles)
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title(run),
         summary=summary_line(run),
         run=run,
-        headers=FIELD_HEADERS,
+        headers=headers(run),
         field_rows=[field_row(run, m) for m in run.fields.values()],
-        articles=_rows(run, labels),
+        baseline_note=baseline_note(constants(run)) if run.baselines else None,
+        frozen_note=frozen_note(run) if hidden else None,
+        articles=[] if hidden else _rows(run, labels),
     )

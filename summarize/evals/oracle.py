@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from summarize.articles import Article
-from summarize.evals.dataset import Dataset, ExpectedMoney, Labels
+from summarize.evals.dataset import Dataset
+from summarize.evals.labels import ExpectedMoney, Labels
 from summarize.schema import DealSummary, KeyFact, Money, Party, Person, Source
 
 

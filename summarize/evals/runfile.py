@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from summarize.exceptions import InputError
 from summarize.schema import DealSummary, Usage
 
-RUN_FORMAT_VERSION = 1
+RUN_FORMAT_VERSION = 2
+"""2: split, frozen, baselines and attribution (version 1 files still load)."""
 
 
 class _Model(BaseModel):
@@ -73,10 +74,39 @@ class GroundingMetrics(_Model):
     """Grounded share of produced values; 1 - share is the ungrounded (hallucinated) share."""
 
 
+class Baseline(_Model):
+    """The best constant answer for a field (see ``summarize.evals.baselines``)."""
+
+    field: str
+    value: float
+    constant: str
+    """Which constant, as people read it: 'always announced', 'always null', …"""
+    n: int
+
+
+class Attribution(_Model):
+    """Who decided a field's values, from ``RunMetadata.decided_by``."""
+
+    field: str
+    model: int
+    rules: int
+
+    @property
+    def model_share(self) -> float | None:
+        total = self.model + self.rules
+        return self.model / total if total else None
+
+
 class RunConfig(_Model):
     dataset: str
     dataset_version: str
     dataset_path: str
+    split: str | None = None
+    """The split scored; None for a dataset without splits."""
+    split_version: int | None = None
+    """The manifest version of a frozen split."""
+    frozen: bool = False
+    """A frozen split: reports hide per-article results unless asked (``--show-articles``)."""
     articles: int
     provider: str | None = None
     model: str | None = None
@@ -110,6 +140,9 @@ class RunFile(_Model):
     totals: RunTotals
     fields: dict[str, FieldMetrics]
     grounding: dict[str, GroundingMetrics] | None = None
+    baselines: dict[str, Baseline] = Field(default_factory=dict)
+    attribution: dict[str, Attribution] | None = None
+    """None when no summary recorded who decided its values."""
     articles: list[ArticleResult]
     notes: list[str] = Field(default_factory=list)
 
@@ -121,6 +154,12 @@ class RunFile(_Model):
             return self.totals.hallucination_rate
         found = self.fields.get(name)
         return found.value if found else None
+
+    @property
+    def label(self) -> str:
+        """``deals/test`` for a split, the dataset name otherwise."""
+        c = self.config
+        return f"{c.dataset}/{c.split}" if c.split else c.dataset
 
     def save(self, path: Path) -> None:
         path.write_text(self.model_dump_json(indent=2), encoding="utf-8")

@@ -21,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from summarize.articles import Article
 from summarize.evals import metrics
+from summarize.evals.baselines import constant_baselines
 from summarize.evals.dataset import Case, Dataset, load_dataset
 from summarize.evals.runfile import (
     ArticleError,
@@ -240,7 +241,10 @@ def _run_file(
     config = RunConfig(
         dataset=dataset.name,
         dataset_version=str(dataset.meta.version),
-        dataset_path=str(dataset.root),
+        dataset_path=str(dataset.folder),
+        split=dataset.split,
+        split_version=dataset.split_version,
+        frozen=dataset.frozen,
         articles=len(dataset.cases),
         provider=settings.get("provider"),
         model=settings.get("model"),
@@ -258,6 +262,8 @@ def _run_file(
         totals=totals,
         fields=fields,
         grounding=grounding_by_field,
+        baselines=constant_baselines([c.labels for c in dataset.cases], fields),
+        attribution=metrics.attribution(results),
         articles=results,
         notes=notes,
     )

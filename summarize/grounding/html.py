@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from summarize.articles import Article
+from summarize.articles import Article, looks_like_html
 from summarize.grounding.fields import FIELD_KINDS, EvidenceItem, evidence_items, field_kind
 from summarize.schema import DealSummary, DroppedValue
 from summarize.templating import package_templates
@@ -147,7 +147,8 @@ def _article_view(index: int, article: Article, summary: DealSummary) -> dict[st
         "anchor": f"a{index}",
         "article": article,
         "summary": summary,
-        "from_html": article.raw is not None,
+        "from_html": article.raw is not None and looks_like_html(article.raw),
+        "furniture_cut": article.raw is not None and not looks_like_html(article.raw),
         "segments": _segments(article.text, fields),
         "supported": supported,
         "unsupported": unsupported,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarize.grounding.dates import find_dates
 from summarize.money import MoneyMention, find_money, values_match
 from summarize.names import AliasTable, find_name, strip_legal_suffix
 from summarize.schema import Money
+from summarize.text.dates import find_dates
+from summarize.text.percents import find_percents
 
 MONEY_TOLERANCE: float = 0.01
 """Relative difference allowed between an amount and the amount its quote states (rounding)."""
@@ -31,22 +32,6 @@ SHORT_FORM_STOPWORDS: frozenset[str] = frozenset(
      "north", "east", "west"}
 )  # fmt: skip
 """First words that never stand alone for a company ("Bank" of "Bank of America")."""
-
-_PERCENT_RE = re.compile(
-    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|-?\s?per[\s-]?cent\b|-?pct\b)", re.IGNORECASE
-)
-_PERCENT_WORDS: dict[str, float] = {
-    "half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
-    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
-    "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0,
-    "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0,
-}  # fmt: skip
-_PERCENT_WORD_RE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w) for w in sorted(_PERCENT_WORDS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
 
 
 def describe_money(money: Money) -> str:
@@ -96,18 +81,9 @@ def find_amount(money: Money, text: str) -> tuple[int, int] | None:
     return None
 
 
-def _percents(text: str) -> list[tuple[float, int, int]]:
-    found = [(float(m["num"]), m.start(), m.end()) for m in _PERCENT_RE.finditer(text)]
-    found += [
-        (_PERCENT_WORDS[m.group().lower()], m.start(), m.end())
-        for m in _PERCENT_WORD_RE.finditer(text)
-    ]
-    return sorted(found, key=lambda f: f[1])
-
-
 def percent_problem(value: float, quote: str) -> str | None:
     """Why ``quote`` does not state a stake of ``value`` percent, or None."""
-    found = _percents(quote)
+    found = find_percents(quote)
     if any(abs(v - value) <= PERCENT_TOLERANCE for v, _, _ in found):
         return None
     if found:
@@ -118,7 +94,7 @@ def percent_problem(value: float, quote: str) -> str | None:
 
 def find_percent(value: float, text: str) -> tuple[int, int] | None:
     return next(
-        ((s, e) for v, s, e in _percents(text) if abs(v - value) <= PERCENT_TOLERANCE), None
+        ((s, e) for v, s, e in find_percents(text) if abs(v - value) <= PERCENT_TOLERANCE), None
     )
 
 

@@ -1,14 +1,16 @@
 """Where summaries come from: every provider is an OpenAI-protocol endpoint.
 
 ``openai`` covers OpenAI itself and any compatible server (vLLM, Ollama, llama.cpp) by base
-URL; ``local`` is the embedded Gemma 3 270M served on loopback. Both go through the same
-openai client and HTTP, so one code path is tested, recorded and replayed.
+URL; ``local`` is an embedded model (``summarize models``) served on loopback. Both go through
+the same openai client and HTTP, so one code path is tested, recorded and replayed.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 import httpx2
@@ -16,12 +18,14 @@ import instructor
 import openai
 
 from summarize.exceptions import ConfigError
-from summarize.providers.embedded import EMBEDDED_MODEL_ALIAS, embedded_base_url
+from summarize.providers.embedded import EmbeddedServer, adapter_path, embedded_server
+from summarize.providers.models import DEFAULT_MODEL, get_model, sha256_file
 from summarize.providers.transport import AiohttpTransport
 
 ProviderName = Literal["openai", "local"]
 PROVIDERS: tuple[str, ...] = ("openai", "local")
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_PROMPTS: dict[str, str] = {"local": "deal-reader", "openai": "deal-structured"}
 PLACEHOLDER_KEY = "not-needed"
 """Local servers ignore the key, but the openai client insists on one."""
 
@@ -45,6 +49,10 @@ class Endpoint:
     """Instructor mode for one-call structured prompts (llama.cpp rejects json_schema)."""
     default_prompt: str = "deal-structured"
     timeout_s: float = 120.0
+    server: EmbeddedServer | None = field(default=None, repr=False, compare=False)
+    """The embedded server behind this endpoint when this process runs it (to watch it)."""
+    weights: str = ""
+    """For embedded models: the sha256 of the model (and adapter) that answers."""
 
     def client(self, *, concurrency: int = 8) -> openai.AsyncOpenAI:
         """One async client whose connection pool fits the batch's concurrency.
@@ -64,19 +72,50 @@ class Endpoint:
         )
 
     def settings_key(self) -> dict[str, str]:
-        """What about the endpoint changes answers (for cache keys and run files)."""
-        return {"provider": self.provider, "model": self.model, "base_url": self.base_url or ""}
+        """What about the endpoint changes answers (for cache keys and run files): the mode
+        shapes the request, and the weights (model and adapter) are who answers."""
+        key = {
+            "provider": self.provider, "model": self.model, "base_url": self.base_url or "",
+            "mode": self.mode,
+        }  # fmt: skip
+        if self.weights:
+            key["weights"] = self.weights
+        return key
 
 
-def pick_provider(
-    provider: str | None, *, base_url: str | None = None, api_key: str | None = None
+def choose_provider(
+    provider: str | None = None, *, base_url: str | None = None, api_key: str | None = None
 ) -> str:
-    """The provider a run will use, without starting it (the embedded one takes a while)."""
-    if provider is not None:
-        return provider
+    """Flags, then environment: a key or a base URL means ``openai``, nothing means ``local``."""
     base_url = base_url or os.environ.get("OPENAI_BASE_URL")
     api_key = api_key or os.environ.get("OPENAI_API_KEY")
-    return "openai" if (base_url or api_key) else "local"
+    if provider is None:
+        provider = "openai" if (base_url or api_key) else "local"
+    if provider not in PROVIDERS:
+        raise ConfigError(f"unknown provider {provider!r}; choose one of: {', '.join(PROVIDERS)}")
+    return provider
+
+
+def embedded_model_for(prompt: str) -> str:
+    """The embedded model a prompt is written for (its ``embedded_model`` header)."""
+    from summarize.prompts import load_prompt
+
+    return load_prompt(prompt).meta.embedded_model or DEFAULT_MODEL
+
+
+def _weights(alias: str, adapter: Path | None) -> str:
+    """The identity of what answers on the embedded server: the model's pinned sha256, and the
+    adapter file's own when one is loaded (hashed once per process)."""
+    model = get_model(alias) if os.environ.get("SUMMARIZE_MODEL_PATH") is None else None
+    weights = model.sha256[:16] if model else "custom:" + os.environ["SUMMARIZE_MODEL_PATH"]
+    if adapter is not None:
+        weights += "+lora:" + _file_sha(adapter)[:16]
+    return weights
+
+
+@cache
+def _file_sha(path: Path) -> str:
+    return sha256_file(path) if path.is_file() else f"missing:{path}"
 
 
 def resolve_endpoint(
@@ -92,21 +131,24 @@ def resolve_endpoint(
 
     No key and no base URL anywhere means the embedded model: zero configuration.
     """
+    provider = choose_provider(provider, base_url=base_url, api_key=api_key)
     base_url = base_url or os.environ.get("OPENAI_BASE_URL")
     api_key = api_key or os.environ.get("OPENAI_API_KEY")
-    provider = pick_provider(provider, base_url=base_url, api_key=api_key)
-    if provider not in PROVIDERS:
-        raise ConfigError(f"unknown provider {provider!r}; choose one of: {', '.join(PROVIDERS)}")
     if mode is not None and mode not in INSTRUCTOR_MODES:
         raise ConfigError(f"unknown mode {mode!r}; choose one of: {', '.join(INSTRUCTOR_MODES)}")
     if provider == "local":
+        alias = model or embedded_model_for(DEFAULT_PROMPTS["local"])
+        url, server = embedded_server(alias, use_adapter=use_adapter)
+        adapter = server.lora if server else (adapter_path() if use_adapter else None)
         return Endpoint(
             provider="local",
-            model=model or EMBEDDED_MODEL_ALIAS,
-            base_url=embedded_base_url(use_adapter=use_adapter),
+            model=alias,
+            base_url=url,
             api_key=PLACEHOLDER_KEY,
             mode=mode or "json",
-            default_prompt="deal-embedded",
+            default_prompt=DEFAULT_PROMPTS["local"],
+            server=server,
+            weights=_weights(alias, adapter if not get_model(alias).instruct else None),
         )
     if not api_key and not base_url:
         raise ConfigError(
@@ -119,7 +161,15 @@ def resolve_endpoint(
         base_url=base_url,
         api_key=api_key or PLACEHOLDER_KEY,
         mode=mode or "tools",
+        default_prompt=DEFAULT_PROMPTS["openai"],
     )
 
 
-__all__ = ["PROVIDERS", "Endpoint", "pick_provider", "resolve_endpoint"]
+__all__ = [
+    "DEFAULT_PROMPTS",
+    "PROVIDERS",
+    "Endpoint",
+    "choose_provider",
+    "embedded_model_for",
+    "resolve_endpoint",
+]

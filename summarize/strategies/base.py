@@ -14,6 +14,7 @@ from summarize.articles import Article
 from summarize.exceptions import ProviderError
 from summarize.prompts import Prompt
 from summarize.providers import Endpoint
+from summarize.providers.embedded import ServerDown
 from summarize.retry import RetryPolicy, describe_failure, is_transient
 from summarize.schema import DealSummary, Usage
 
@@ -34,20 +35,46 @@ class CallContext:
     attempts: int = 0
     model_seconds: float = 0.0
     """Time spent waiting on the model, to compare against the pipeline's own overhead."""
+    decided_by: dict[str, str] = field(default_factory=dict)
+    """Per output field, what chose its value: "model" (the model's answer) or "rules" (set
+    without asking the model, or the rules overrode its answer). Strategies fill it."""
 
     async def call(self, make_request: Callable[[], Awaitable[T]]) -> T:
-        """Send one request with retries on transient failures; count usage and attempts."""
+        """Send one request with retries on transient failures; count usage and attempts.
+
+        When this process runs the embedded server, each failure is also reported to it, so a
+        crashed or broken server is restarted once and then named as the cause.
+        """
         tries = 0
+        server = self.endpoint.server
         try:
             async for attempt in self.retry.retrying():
                 with attempt:
                     tries += 1
                     self.attempts += 1
+                    if server is not None:
+                        server.check()
+                        generation = server.generation()
                     started = time.perf_counter()
                     try:
                         response = await make_request()
+                    except (openai.APIConnectionError, openai.APIStatusError) as exc:
+                        if server is not None:
+                            await server.failed(getattr(exc, "status_code", None), generation)
+                        raise
                     finally:
                         self.model_seconds += time.perf_counter() - started
+            if server is not None:
+                server.succeeded()
+        except ServerDown as exc:
+            raise ProviderError(
+                str(exc),
+                provider=self.endpoint.provider,
+                model=self.endpoint.model,
+                attempts=tries,
+                cause=exc.cause,
+                transient=True,
+            ) from None
         except (openai.OpenAIError, json.JSONDecodeError) as exc:
             raise ProviderError(
                 describe_failure(exc),

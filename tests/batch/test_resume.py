@@ -167,3 +167,41 @@ def test_sigkill_then_rerun_writes_every_id_exactly_once(
     lines = out.read_bytes().splitlines()
     ids = Counter(record_id(json.loads(line)) for line in lines)
     assert ids == Counter(a.id for a in articles)
+
+
+@pytest.mark.slow
+def test_a_server_killed_mid_batch_then_a_rerun_summarizes_every_article_once(
+    tmp_path: Path, fake_cli_args: Callable[[FaultServer], list[str]]
+) -> None:
+    """The server dies after a few answers; the rest become transient error records; the same
+    command, once a server answers again, redoes exactly those and keeps the rest."""
+    articles = list(fake_articles(20))
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles))
+    out = tmp_path / "out.jsonl"
+
+    def command(server: FaultServer) -> list[str]:
+        return [
+            sys.executable, "-m", "summarize", "run", str(source), "-o", str(out), "-c", "2",
+            "--no-cache", *fake_cli_args(server),
+        ]  # fmt: skip
+
+    with FaultServer(latency_s=0.2, process=True) as dying:
+        first = subprocess.Popen(command(dying), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        wait_for_lines(out, 5, first)
+        assert dying._child is not None
+        os.kill(dying._child.pid, signal.SIGKILL)
+        _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 1, stderr.decode()
+    records = list(iter_records(out))
+    failed = [r for r in records if "error" in r]
+    assert failed and all(is_transient_record(r) for r in failed), failed[:1]
+    assert "transient, retried by a rerun" in stderr.decode()
+
+    with FaultServer() as alive:
+        second = subprocess.run(command(alive), capture_output=True, timeout=120)
+    assert second.returncode == 0, second.stderr.decode()
+    assert f"retrying {len(failed)} that failed for a transient reason" in second.stderr.decode()
+    final = list(iter_records(out))
+    assert Counter(record_id(r) for r in final) == Counter(a.id for a in articles)
+    assert not [r for r in final if "error" in r]

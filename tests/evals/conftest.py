@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import pytest
 import yaml
 
 from summarize.articles import Article
-from summarize.evals.dataset import Dataset, Labels, load_dataset
+from summarize.evals.dataset import DATASETS_DIR, Dataset, Labels, freeze_split, load_dataset
+from summarize.evals.manifest import changelog_path, entry_heading, file_hashes
 from summarize.evals.oracle import summary_from_labels
 from summarize.schema import DealSummary
 
@@ -91,6 +93,19 @@ TEXTS = {
 }
 
 
+def write_articles(
+    folder: Path, labels: Mapping[str, Mapping[str, Any]], texts: Mapping[str, str]
+) -> Path:
+    """Write <id>.txt and <id>.yaml files under ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for case_id, text in texts.items():
+        (folder / f"{case_id}.txt").write_text(text, encoding="utf-8")
+    for case_id, label in labels.items():
+        body = {"id": case_id, **label}
+        (folder / f"{case_id}.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    return folder
+
+
 def write_dataset(
     root: Path,
     labels: Mapping[str, Mapping[str, Any]],
@@ -101,17 +116,53 @@ def write_dataset(
     root.mkdir(parents=True, exist_ok=True)
     meta = meta or {"name": "mini", "version": 2, "description": "test data"}
     (root / "dataset.yaml").write_text(yaml.safe_dump(dict(meta)), encoding="utf-8")
-    for case_id, text in texts.items():
-        (root / f"{case_id}.txt").write_text(text, encoding="utf-8")
-    for case_id, label in labels.items():
-        body = {"id": case_id, **label}
-        (root / f"{case_id}.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
-    return root
+    return write_articles(root, labels, texts)
 
 
 @pytest.fixture
 def mini_dir(tmp_path: Path) -> Path:
     return write_dataset(tmp_path / "mini", LABELS, TEXTS)
+
+
+@pytest.fixture
+def seeds_without_texts(tmp_path: Path) -> Path:
+    """A copy of the shipped seeds dataset as a clone without ../shared sees it: its
+    ``articles_dir`` names a folder that does not exist (whatever this machine has)."""
+    copy = tmp_path / "seeds"
+    shutil.copytree(DATASETS_DIR / "seeds", copy)
+    meta = yaml.safe_load((copy / "dataset.yaml").read_text(encoding="utf-8"))
+    meta["articles_dir"] = "../no-shared-folder/seeds"
+    (copy / "dataset.yaml").write_text(yaml.safe_dump(meta), encoding="utf-8")
+    return copy
+
+
+SPLIT_META = {
+    "name": "mini",
+    "version": 1,
+    "splits": {"dev": {}, "test": {"frozen": True}},
+    "default_split": "dev",
+}
+SPLITS = {"dev": ["acme-widget", "krishiyan-round"], "test": ["tessellate-earnings"]}
+
+
+def log_version(root: Path, split: str, version: int, why: str = "Articles added.") -> None:
+    """Append the CHANGELOG entry ``freeze`` needs for the split's files as they are now."""
+    heading = entry_heading(root.name, split, version, file_hashes(root / split))
+    changelog = changelog_path(root)
+    before = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Changelog\n"
+    changelog.write_text(f"{before}\n{heading}\n\n{why}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def split_dir(tmp_path: Path) -> Path:
+    """``evals/datasets/mini/`` with a dev split and a frozen test split, frozen at v1."""
+    root = tmp_path / "evals" / "datasets" / "mini"
+    write_dataset(root, {}, {}, meta=SPLIT_META)
+    for split, ids in SPLITS.items():
+        write_articles(root / split, {i: LABELS[i] for i in ids}, {i: TEXTS[i] for i in ids})
+    log_version(root, "test", 1)
+    freeze_split(root, "test")
+    return root
 
 
 @pytest.fixture

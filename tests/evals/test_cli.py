@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 import summarize.cli
@@ -17,7 +21,7 @@ from summarize.evals.oracle import summary_from_labels
 from summarize.exceptions import ConfigError
 from summarize.schema import DealStatus
 
-from .conftest import FakeSummarizer
+from .conftest import LABELS, FakeSummarizer, log_version
 
 
 @pytest.fixture
@@ -100,3 +104,75 @@ def test_bad_run_file_for_diff(tmp_path: Path) -> None:
     bad.write_text("{}", encoding="utf-8")
     result = invoke("diff", str(bad), str(bad))
     assert "not an eval run file" in str(result.exception)
+
+
+def test_dev_and_test_side_by_side(cli: dict, split_dir: Path, tmp_path: Path) -> None:
+    out, md, html = tmp_path / "run.json", tmp_path / "r.md", tmp_path / "r.html"
+    cli["answers"]["tessellate-earnings"].status = DealStatus.announced
+    result = invoke(
+        "--dataset", str(split_dir), "--split", "dev,test",
+        "--out", str(out), "--markdown", str(md), "--report", str(html),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "mini: dev (2 articles) vs test (1 articles)" in result.output
+    assert re.search(r"status\s+1\.000\s+0\.000\s+-1\.000", result.output)
+    runs = {p.name: json.loads(p.read_text()) for p in tmp_path.glob("run.*.json")}
+    assert set(runs) == {"run.dev.json", "run.test.json"} and not out.exists()
+    assert runs["run.test.json"]["config"]["frozen"] and runs["run.test.json"]["articles"]
+    assert {p.name for p in tmp_path.glob("r.*.html")} == {"r.dev.html", "r.test.html"}
+    text = md.read_text()
+    assert text.startswith("## Generalisation: mini") and "## Eval: mini/dev" in text
+    assert "## Eval: mini/test frozen v1 · " in text
+    assert "tessellate" not in text.split("## Eval: mini/test")[1]  # test stays aggregate
+
+
+def test_frozen_split_hides_articles_unless_asked(cli: dict, split_dir: Path) -> None:
+    cli["answers"]["tessellate-earnings"] = RuntimeError("model went away")
+    hidden = invoke("--dataset", str(split_dir), "--split", "test")
+    assert hidden.exit_code == 0, hidden.output
+    assert "tessellate" not in hidden.output and "1 errors" in hidden.output
+    assert "per-article results hidden" in hidden.output
+    shown = invoke("--dataset", str(split_dir), "--split", "test", "--show-articles")
+    assert "tessellate-earnings: RuntimeError: model went away" in shown.output
+
+
+def test_gates_take_one_split(cli: dict, split_dir: Path) -> None:
+    result = invoke("--dataset", str(split_dir), "--split", "dev,test", "--min-score", "overall=1")
+    assert isinstance(result.exception, ConfigError)
+    assert "gate one split at a time" in str(result.exception)
+
+
+def test_freeze_command(cli: dict, split_dir: Path) -> None:
+    assert "nothing to freeze" in invoke("freeze", "-d", str(split_dir), "-s", "test").output
+    (split_dir / "test" / "tessellate-earnings.yaml").write_text(
+        yaml.safe_dump({"id": "tessellate-earnings", **LABELS["tessellate-earnings"], "notes": "n"})
+    )
+    refused = invoke("freeze", "--dataset", str(split_dir), "--split", "test")
+    assert isinstance(refused.exception, ConfigError) and "## mini/test v2 (files" in str(
+        refused.exception
+    )
+    log_version(split_dir, "test", 2, "Relabelled after a second reading.")
+    done = invoke("freeze", "--dataset", str(split_dir), "--split", "test")
+    assert done.exit_code == 0 and "froze mini/test v2: 2 files, digest " in done.output
+
+
+def test_diff_of_frozen_runs(cli: dict, split_dir: Path, tmp_path: Path) -> None:
+    base, new = tmp_path / "base.json", tmp_path / "new.json"
+    invoke("--dataset", str(split_dir), "--split", "test", "--out", str(base))
+    cli["answers"]["tessellate-earnings"].status = DealStatus.announced
+    invoke("--dataset", str(split_dir), "--split", "test", "--out", str(new))
+    hidden = invoke("diff", str(base), str(new))
+    assert "tessellate" not in hidden.output and "1 articles moved" in hidden.output
+    assert "tessellate-earnings" in invoke("diff", str(base), str(new), "--show-articles").output
+
+
+def test_missing_articles_dir_is_one_line(
+    seeds_without_texts: Path, capsys: pytest.CaptureFixture
+) -> None:
+    argv = ["summarize", "eval", "--dataset", str(seeds_without_texts)]
+    with pytest.raises(SystemExit) as info, patch.object(sys, "argv", argv):
+        summarize.cli.main()
+    err = capsys.readouterr().err
+    missing = seeds_without_texts.parent / "no-shared-folder" / "seeds"
+    assert info.value.code == 2 and err.count("\n") == 1
+    assert err.startswith(f"error: dataset 'seeds' reads its articles from {missing}, which does ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.console import Console
 
@@ -51,3 +53,36 @@ def test_rich_diff_renders(runs: tuple[RunFile, RunFile]) -> None:
     console.print(rich_diff(diff_runs(*runs), "main.json", "pr.json"))
     text = console.export_text()
     assert "main.json → pr.json" in text and "-0.500" in text and "1 articles worse" in text
+
+
+def test_baselines_in_the_diff(runs: tuple[RunFile, RunFile]) -> None:
+    diff = diff_runs(*runs)
+    status = next(d for d in diff.fields if d.field == "status")
+    assert (status.baseline, status.constant) == (0.5, "always announced")
+    console = Console(record=True, width=160)
+    console.print(rich_diff(diff))
+    text = console.export_text()
+    assert re.search(r"status\s*│\s*1\.000\s*│\s*0\.500\s*│\s*-0\.500\s*│\s*0\.500", text)
+    assert "status always announced" in " ".join(text.split())
+
+
+def test_frozen_runs_show_field_deltas_only(runs: tuple[RunFile, RunFile]) -> None:
+    base, new = (r.model_copy(deep=True) for r in runs)
+    new.config.frozen = True
+    diff = diff_runs(base, new)
+    assert diff.frozen
+    console = Console(record=True, width=160)
+    console.print(rich_diff(diff))
+    hidden = console.export_text()
+    assert "acme-widget" not in hidden and "1 articles moved, not listed" in hidden
+    assert "-0.500" in hidden
+    console.print(rich_diff(diff, show_articles=True))
+    assert "acme-widget" in console.export_text()
+
+
+def test_split_and_manifest_version_differences_warn(runs: tuple[RunFile, RunFile]) -> None:
+    base, new = (r.model_copy(deep=True) for r in runs)
+    new.config.split, new.config.split_version = "test", 3
+    assert diff_runs(base, new).warnings == [
+        "datasets differ: mini v2 vs mini/test v2 (manifest v3)"
+    ]

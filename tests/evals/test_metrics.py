@@ -6,12 +6,14 @@ import pytest
 
 from summarize.evals.metrics import (
     article_score,
+    attribution,
     field_metrics,
     grounding_metrics,
     overall,
     worst_articles,
 )
 from summarize.evals.runfile import ArticleError, ArticleResult, ScoreRecord
+from summarize.schema import DealSummary, RunMetadata
 
 
 def result(
@@ -74,3 +76,45 @@ def test_article_score_and_worst() -> None:
     assert article_score({}) == 0.0
     assert ARTICLES[0].score == pytest.approx(2 / 3)
     assert [a.id for a in worst_articles(ARTICLES, 2)] == ["c", "b"]  # errors first
+
+
+def decided(article: ArticleResult, **who: str) -> ArticleResult:
+    """The article with a prediction whose metadata records who decided each field."""
+    summary = DealSummary(
+        headline="h",
+        deal_type=None,
+        status=None,
+        metadata=RunMetadata(
+            provider="p", model="m", prompt_name="n", prompt_version="1", decided_by=who
+        ),
+    )
+    return article.model_copy(update={"prediction": summary})
+
+
+def test_attribution_counts_who_decided_each_scored_field() -> None:
+    articles = [
+        decided(ARTICLES[0], status="model", parties="rules", amount="model"),
+        decided(ARTICLES[1], status="rules", parties="rules"),
+        ARTICLES[2],  # failed: no summary, not counted
+    ]
+    found = attribution(articles)
+    assert found is not None and list(found) == ["status", "parties", "amount"]
+    assert (found["status"].model, found["status"].rules) == (1, 1)
+    assert found["status"].model_share == 0.5
+    assert found["parties"].model_share == 0.0 and found["amount"].model_share == 1.0
+
+
+def test_attribution_maps_derived_fields_to_the_summary_field() -> None:
+    article = result("a", target=s(1, tp=1), no_deal=s(1, tp=1), **{"amount.qualifier": s(1)})
+    found = attribution([decided(article, parties="model", deal_type="rules", amount="model")])
+    assert found is not None
+    assert {name: a.model_share for name, a in found.items()} == {
+        "no_deal": 0.0,
+        "target": 1.0,
+        "amount.qualifier": 1.0,
+    }
+
+
+def test_no_attribution_without_decided_by() -> None:
+    assert attribution(ARTICLES) is None
+    assert attribution([decided(ARTICLES[0])]) is None  # an empty record says nothing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import types
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ import pytest
 
 import summarize
 import summarize.pipeline
-from summarize.evals.dataset import Dataset
+from summarize.evals.dataset import Dataset, load_dataset
 from summarize.evals.oracle import OracleSummarizer
 from summarize.evals.runfile import RunFile
 from summarize.evals.runner import run_eval_async
@@ -206,3 +207,29 @@ async def test_grounding_columns_skipped_when_missing(
     run = await run_eval_async(mini, OracleSummarizer(mini))
     assert run.grounding is None and run.totals.grounded_share is None
     assert "grounding columns skipped" in run.notes[0]
+
+
+async def test_run_file_names_the_split_and_holds_baselines(split_dir: Path) -> None:
+    data = load_dataset(split_dir, "test")
+    run = await run_eval_async(data, OracleSummarizer(data))
+    c = run.config
+    assert (c.dataset, c.split, c.split_version, c.frozen) == ("mini", "test", 1, True)
+    assert c.dataset_path == str(split_dir / "test") and run.label == "mini/test"
+    assert run.baselines["no_deal"].constant == 'always "no deal"'  # the only article is no-deal
+    assert run.attribution is None
+    again = RunFile.model_validate_json(run.model_dump_json())
+    assert again.baselines == run.baselines and again.config.frozen
+
+
+async def test_run_files_of_format_1_still_load(tmp_path: Path, mini: Dataset) -> None:
+    run = await run_eval_async(mini, OracleSummarizer(mini))
+    data = json.loads(run.model_dump_json())
+    data["format_version"] = 1
+    for key in ("baselines", "attribution"):
+        del data[key]
+    for key in ("split", "split_version", "frozen"):
+        del data["config"][key]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    old = RunFile.load(path)
+    assert old.baselines == {} and old.config.split is None and not old.config.frozen

@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
-from summarize.evals.dataset import load_dataset
+from summarize import recording
+from summarize.evals.dataset import (
+    DATASETS_DIR,
+    ArticlesDirMissing,
+    Dataset,
+    label_files,
+    load_dataset,
+)
 from summarize.evals.gate import check_gate, gate_message
 from summarize.evals.report import print_report
 from summarize.evals.runner import run_eval
@@ -17,40 +24,85 @@ from summarize.evals.runner import run_eval
 EMBEDDED_DEFAULT = {"provider": "local"}
 """The configuration the shipped cassettes were recorded with (``summarize eval --record``)."""
 
-DEALS_FLOORS = {
-    "parties": 0.9,  # 0.96 once earlier deals, registries and quotation openers are left out
-    "target": 0.85,  # 0.92
-    "amount": 0.9,  # 0.97 once the headline's figure wins and earlier rounds are no options
-    "status": 0.6,
-    "deal_type": 0.7,
-    "overall": 0.85,  # 0.883
-    "key_people": 0.65,  # 0.71 once people are read next to their titles in either order
-    "sources": 0.5,  # 0.58: the deal's own companies and their news conferences are sources
-    "consideration": 0.9,  # 0.95: "in cash" inside "in cash and stock" counts as mixed
-    "key_facts": 0.5,  # 0.54 once the body's deal terms (approvals, financing, ...) are kept
+DEV_FLOORS = {
+    # Measured on the 93-article dev split (31 articles the rules were tuned on, 62 new ones).
+    "parties": 0.75,  # 0.78
+    "target": 0.68,  # 0.71
+    "amount": 0.75,  # 0.78
+    "status": 0.77,  # 0.80
+    "deal_type": 0.85,  # 0.88
+    "overall": 0.75,  # 0.781
+    "key_people": 0.75,  # 0.79
+    "sources": 0.4,  # 0.44
+    "consideration": 0.75,  # 0.78
+    "key_facts": 0.38,  # 0.41
 }
-"""The embedded default's quality targets (issue 6): CI fails when a change drops below them."""
+"""Regression guards on the deals dev split (issue 6): the rules were tuned on these articles,
+so the floors catch breakage, not a lack of generality; the test split's floors do that."""
+
+TEST_FLOORS: dict[str, float] = {}
+"""Floors on the frozen deals test split, set from one measured replay and never tuned towards:
+one line per field, ``"status": 0.55,  # measured 0.60, floor = measured - 0.05``. Empty until
+the split has articles and cassettes (issue 16); while empty the test below is skipped."""
+
+
+def cassette_ids(dataset: str) -> set[str]:
+    """Article ids with a recorded cassette under any prompt (cassettes/eval/<dataset>/*/)."""
+    return {p.stem for p in (recording.EVAL_CASSETTES_DIR / dataset).glob("*/*.yaml")}
+
+
+def replayable(dataset: str, split: str | None) -> Dataset:
+    """The split to replay, or a skip saying what it still lacks (articles, shared texts,
+    cassettes). A frozen split whose files changed is not skipped: loading it fails."""
+    root = DATASETS_DIR / dataset
+    if split and not label_files(root / split):
+        pytest.skip(f"{dataset}/{split} has no articles yet")
+    try:
+        data = load_dataset(dataset, split)
+    except ArticlesDirMissing as exc:
+        pytest.skip(str(exc))
+    if split and not {c.id for c in data.cases} & cassette_ids(dataset):
+        pytest.skip(
+            f"no cassettes recorded for {data.label} yet: "
+            f"summarize eval --record --dataset {dataset} --split {split}"
+        )
+    return data
 
 
 @pytest.mark.eval
-@pytest.mark.parametrize("dataset", ["deals", "seeds"])
-def test_shipped_dataset_replays(dataset: str, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_eval(dataset, EMBEDDED_DEFAULT, replay=True)
+@pytest.mark.parametrize(
+    ("dataset", "split"), [("deals", "dev"), ("deals", "test"), ("seeds", None)]
+)
+def test_shipped_dataset_replays(
+    dataset: str, split: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = run_eval(replayable(dataset, split), EMBEDDED_DEFAULT, replay=True)
     with capsys.disabled():
-        print_report(run, Console(width=120), worst=3)
+        print_report(run, Console(width=120), worst=3)  # a frozen split prints aggregates only
     errors = [f"{a.id}: {a.error.message}" for a in run.articles if a.error]
     assert not errors, f"{len(errors)} articles did not replay; first: {errors[0]}"
     assert run.config.articles == len(run.articles) > 0
+    assert run.baselines.keys() <= run.fields.keys() and "status" in run.baselines
 
 
 @pytest.mark.eval
-def test_embedded_default_meets_its_quality_floors() -> None:
-    run = run_eval("deals", EMBEDDED_DEFAULT, replay=True)
-    failures = check_gate(run, min_scores=DEALS_FLOORS)
+def test_embedded_default_meets_its_dev_floors() -> None:
+    run = run_eval(replayable("deals", "dev"), EMBEDDED_DEFAULT, replay=True)
+    failures = check_gate(run, min_scores=DEV_FLOORS)
     assert not failures, gate_message(failures)
     assert run.grounding, "the run has no grounding statistics"
     ungrounded = {f: g for f, g in run.grounding.items() if g.grounded < g.total}
     assert not ungrounded, f"values the embedded default output without support: {ungrounded}"
+
+
+@pytest.mark.eval
+def test_embedded_default_meets_its_test_floors() -> None:
+    data = replayable("deals", "test")
+    if not TEST_FLOORS:
+        pytest.skip("TEST_FLOORS is empty: set it from a measured replay of deals/test")
+    run = run_eval(data, EMBEDDED_DEFAULT, replay=True)
+    failures = check_gate(run, min_scores=TEST_FLOORS)
+    assert not failures, gate_message(failures)  # per-field numbers only: never tune on test
 
 
 @pytest.mark.eval

@@ -117,6 +117,21 @@ def test_html_article_shows_its_text_and_raw_offsets(make_summary) -> None:  # t
     assert "This article was HTML" in page
 
 
+@pytest.mark.parametrize(
+    ("raw", "note"),
+    [
+        ("|\nBy: Jo Vance\nAcme and Beta agree to merge in an all-stock deal.\n", "Page furniture"),
+        ("Acme and Beta agree to merge in an all-stock deal worth $1 billion.\n", None),
+    ],
+)
+def test_article_with_furniture_cut_says_so(make_summary, raw: str, note: str | None) -> None:  # type: ignore[no-untyped-def]
+    article = make_article(raw, id="x", source="x.txt")
+    summary = make_summary(parties=[{"name": "Beta", "role": "merger_partner"}])
+    page = render_html([(article, ground(summary, article, policy="flag"))])
+    assert "This article was HTML" not in page
+    assert ("Page furniture" in page) is (note is not None)
+
+
 def _png_top_colours(data: bytes, rows: int) -> set[tuple[int, int, int]]:
     """The RGB colours in the top ``rows`` of an 8-bit RGB(A) PNG (enough of a decoder for that)."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"

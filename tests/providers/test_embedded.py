@@ -13,11 +13,10 @@ import pytest
 from summarize.exceptions import ConfigError
 from summarize.providers import embedded
 from summarize.providers.embedded import (
-    EMBEDDED_MODEL_ALIAS,
     EmbeddedServer,
     adapter_path,
     cache_dir,
-    embedded_base_url,
+    embedded_server,
     free_port,
     model_path,
     state_file,
@@ -102,13 +101,15 @@ def test_free_port_can_be_bound() -> None:
         sock.bind(("127.0.0.1", port))
 
 
-def test_command_serves_the_model_on_loopback(tmp_path: Path) -> None:
-    server = EmbeddedServer(model=tmp_path / "m.gguf", port=8123, n_threads=2)
+def test_command_serves_the_model_on_loopback_through_the_amx_safe_launcher(
+    tmp_path: Path,
+) -> None:
+    server = EmbeddedServer(model=tmp_path / "m.gguf", alias="some-model", port=8123, n_threads=2)
     cmd = server.command()
-    assert cmd[:3] == [sys.executable, "-m", "llama_cpp.server"]
+    assert cmd[:3] == [sys.executable, "-m", "summarize.providers.llama_server"]
     options = dict(zip(cmd[3::2], cmd[4::2], strict=True))
     assert options["--model"] == str(tmp_path / "m.gguf")
-    assert options["--model_alias"] == EMBEDDED_MODEL_ALIAS
+    assert options["--model_alias"] == "some-model"
     assert options["--host"] == "127.0.0.1"
     assert options["--port"] == "8123"
     assert options["--n_threads"] == "2"
@@ -141,7 +142,7 @@ def test_server_that_exits_is_a_config_error_with_its_log(
     monkeypatch.setattr(
         EmbeddedServer, "command", lambda self: [sys.executable, "-c", CRASHING_SERVER]
     )
-    with pytest.raises(ConfigError, match=r"exited \(code 3\).*bad magic"):
+    with pytest.raises(ConfigError, match=r"exited \(code 3\) while loading .*bad magic.*log: "):
         EmbeddedServer(model=model_file).start(timeout=20)
 
 
@@ -149,9 +150,10 @@ def test_embedded_url_is_reused_while_the_server_lives(
     model_file: Path, fake_command: list[EmbeddedServer]
 ) -> None:
     try:
-        first = embedded_base_url()
-        second = embedded_base_url()
+        first, server = embedded_server()
+        second, again = embedded_server()
         assert first == second
+        assert server is again is fake_command[0]
         assert len(fake_command) == 1
         assert first.startswith("http://127.0.0.1:")
     finally:
@@ -163,7 +165,7 @@ def test_embedded_url_from_environment_starts_nothing(
     monkeypatch: pytest.MonkeyPatch, fake_command: list[EmbeddedServer]
 ) -> None:
     monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", "http://127.0.0.1:9999/v1/")
-    assert embedded_base_url() == "http://127.0.0.1:9999/v1"
+    assert embedded_server() == ("http://127.0.0.1:9999/v1", None)
     assert fake_command == []
 
 
@@ -174,7 +176,7 @@ def test_warm_server_from_summarize_serve_is_reused(
     write_state(warm)
     assert json.loads(state_file().read_text())["url"] == warm.url
     try:
-        assert embedded_base_url() == warm.url
+        assert embedded_server() == (warm.url, None)  # ours to use, not to restart
         assert len(fake_command) == 1  # only the warm one
     finally:
         embedded.stop_all()
@@ -183,7 +185,7 @@ def test_warm_server_from_summarize_serve_is_reused(
 def test_stale_state_file_is_ignored(model_file: Path, fake_command: list[EmbeddedServer]) -> None:
     state_file().write_text(json.dumps({"url": "http://127.0.0.1:1/v1", "pid": 1, "lora": "None"}))
     try:
-        url = embedded_base_url()
+        url, _ = embedded_server()
         assert url != "http://127.0.0.1:1/v1"
         assert len(fake_command) == 1
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from summarize.providers import (
     Endpoint,
     resolve_endpoint,
 )
-from summarize.providers.embedded import EMBEDDED_MODEL_ALIAS
+from summarize.providers.models import GEMMA_270M, QWEN_15B
 
 EMBEDDED_URL = "http://127.0.0.1:1/v1"
 
@@ -27,28 +28,46 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         monkeypatch.delenv(name, raising=False)
     calls: list[dict[str, Any]] = []
 
-    def fake_embedded_base_url(**options: Any) -> str:
-        calls.append(options)
-        return EMBEDDED_URL
+    def fake_embedded_server(alias: str, **options: Any) -> tuple[str, None]:
+        calls.append({"alias": alias, **options})
+        return EMBEDDED_URL, None
 
-    monkeypatch.setattr(providers, "embedded_base_url", fake_embedded_base_url)
+    monkeypatch.setattr(providers, "embedded_server", fake_embedded_server)
+    monkeypatch.setenv("SUMMARIZE_ADAPTER_PATH", "none")
     return calls
 
 
 def test_no_configuration_means_the_embedded_model(clean_env: list[dict[str, Any]]) -> None:
     endpoint = resolve_endpoint()
     assert endpoint.provider == "local"
-    assert endpoint.model == EMBEDDED_MODEL_ALIAS
+    assert endpoint.model == QWEN_15B.alias  # the model the default prompt is written for
     assert endpoint.base_url == EMBEDDED_URL
     assert endpoint.api_key == PLACEHOLDER_KEY
-    assert endpoint.default_prompt == "deal-embedded"
+    assert endpoint.default_prompt == "deal-reader"
     assert endpoint.mode == "json"
-    assert clean_env == [{"use_adapter": True}]
+    assert clean_env == [{"alias": QWEN_15B.alias, "use_adapter": True}]
 
 
 def test_embedded_model_without_adapter(clean_env: list[dict[str, Any]]) -> None:
-    resolve_endpoint("local", use_adapter=False)
-    assert clean_env == [{"use_adapter": False}]
+    resolve_endpoint("local", model=GEMMA_270M.alias, use_adapter=False)
+    assert clean_env == [{"alias": GEMMA_270M.alias, "use_adapter": False}]
+
+
+def test_the_rules_first_prompt_runs_on_its_own_model(clean_env: list[dict[str, Any]]) -> None:
+    summarizer = Summarizer(prompt="deal-embedded")
+    assert summarizer.endpoint.model == GEMMA_270M.alias
+    assert clean_env[-1]["alias"] == GEMMA_270M.alias
+
+
+def test_another_embedded_model_by_name(clean_env: list[dict[str, Any]]) -> None:
+    endpoint = resolve_endpoint("local", model=QWEN_15B.alias)
+    assert endpoint.model == QWEN_15B.alias
+    assert clean_env[0]["alias"] == QWEN_15B.alias
+
+
+def test_an_unknown_embedded_model_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"no embedded model 'llama-9000'; choose one of: qwen"):
+        resolve_endpoint("local", model="llama-9000")
 
 
 def test_api_key_in_environment_means_openai(
@@ -112,14 +131,41 @@ def test_unknown_mode_is_a_config_error() -> None:
 
 def test_settings_key_names_what_changes_answers() -> None:
     endpoint = Endpoint(provider="openai", model="m", base_url=None, api_key="secret")
-    assert endpoint.settings_key() == {"provider": "openai", "model": "m", "base_url": ""}
+    assert endpoint.settings_key() == {
+        "provider": "openai", "model": "m", "base_url": "", "mode": "tools",
+    }  # fmt: skip
     assert "secret" not in repr(endpoint)
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [("mode", "json"), ("mode", "json_schema"), ("weights", "other-model-sha")],
+)
+def test_settings_key_changes_with_mode_and_weights(change: str, value: str) -> None:
+    """Cached summaries depend on how the request is shaped and on which weights answer."""
+    base = Endpoint(provider="local", model="m", base_url="u", api_key="k", weights="sha")
+    changed = Endpoint(**{**base.__dict__, change: value})
+    assert changed.settings_key() != base.settings_key()
+
+
+def test_the_adapter_is_part_of_the_embedded_weights(
+    clean_env: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    without = resolve_endpoint("local", model=GEMMA_270M.alias).settings_key()
+    adapter = tmp_path / "lora.gguf"
+    adapter.write_bytes(b"adapter weights")
+    monkeypatch.setenv("SUMMARIZE_ADAPTER_PATH", str(adapter))
+    with_adapter = resolve_endpoint("local", model=GEMMA_270M.alias).settings_key()
+    adapter.write_bytes(b"retrained adapter weights")
+    providers._file_sha.cache_clear()
+    retrained = resolve_endpoint("local", model=GEMMA_270M.alias).settings_key()
+    assert len({without["weights"], with_adapter["weights"], retrained["weights"]}) == 3
 
 
 @pytest.mark.parametrize(
     ("options", "prompt", "grounding"),
     [
-        ({}, "deal-embedded", "strict"),
+        ({}, "deal-reader", "strict"),
         ({"base_url": "http://localhost:8000/v1"}, "deal-structured", "flag"),
         ({"base_url": "http://localhost:8000/v1", "grounding": "off"}, "deal-structured", "off"),
         ({"prompt": "deal-structured"}, "deal-structured", "strict"),

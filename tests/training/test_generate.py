@@ -157,11 +157,11 @@ def _eval_articles() -> Iterator[Path]:
     for dataset in sorted(p for p in DATASETS.iterdir() if (p / "dataset.yaml").is_file()):
         meta = yaml.safe_load((dataset / "dataset.yaml").read_text(encoding="utf-8")) or {}
         folder = (dataset / meta["articles_dir"]).resolve() if meta.get("articles_dir") else dataset
-        yield from sorted(folder.glob("*.txt"))
+        yield from sorted(folder.rglob("*.txt"))  # split folders (deals/dev, deals/test) too
 
 
 def test_eval_articles_are_found() -> None:
-    names = {p.parent.name for p in _eval_articles()}
+    names = {p.relative_to(DATASETS).parts[0] for p in _eval_articles() if DATASETS in p.parents}
     assert {"deals", "consolidation"} <= names
     assert len(list(_eval_articles())) >= 40
 

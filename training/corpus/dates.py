@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from summarize.grounding.dates import find_dates
+from summarize.text.dates import find_dates
 
 MONTHS = (
     "January",

@@ -17,7 +17,7 @@ BUY_VERBS: dict[S, tuple[str, ...]] = {
     S.rumored: (f"[[{ST}|is weighing a takeover bid for]]", f"[[{ST}|is exploring an acquisition of]]",
                 f"[[{ST}|is considering a bid for]]",
                 f"[[{ST}|is studying a possible offer for]]"),
-    S.in_talks: (f"[[{ST}|is in advanced talks to acquire]]", f"[[{ST}|is in talks to buy]]",
+    S.in_talks: (f"[[{ST}|is in advanced talks to acquire]]", f"[[{ST}|is in discussions to buy]]",
                  f"[[{ST}|has entered exclusive negotiations to buy]]",
                  f"[[{ST}|is in discussions about acquiring]]", f"[[{ST}|is negotiating to take over]]"),
     S.announced: (f"[[{ST}|has agreed to buy]]", f"[[{ST}|agreed to acquire]]",
@@ -46,7 +46,7 @@ SOLD_VERBS: dict[S, tuple[str, ...]] = {
 
 STAKE_VERBS: dict[S, tuple[str, ...]] = {
     S.rumored: (f"[[{ST}|is weighing a purchase of]]", f"[[{ST}|is considering buying]]"),
-    S.in_talks: (f"[[{ST}|is in talks to buy]]", f"[[{ST}|is negotiating the purchase of]]"),
+    S.in_talks: (f"[[{ST}|is in discussions to buy]]", f"[[{ST}|is negotiating the purchase of]]"),
     S.announced: (f"[[{ST}|has agreed to buy]]", f"[[{ST}|will take]]", f"[[{ST}|agreed to acquire]]"),
     S.pending_approval: (f"[[{ST}|is awaiting regulatory approval to buy]]",),
     S.completed: (f"[[{ST}|has completed the purchase of]]", f"[[{ST}|has bought]]"),
@@ -172,7 +172,7 @@ ATTRIB: dict[str, tuple[str, ...]] = {
 SOURCE_PHRASES: dict[str, tuple[str, ...]] = {
     "company": ("a statement", "a joint press statement", "a press release", "a news release",
                 "a statement on its website", "a memo to staff"),
-    "filing": ("a regulatory filing", "a stock exchange filing", "a notice to {exchange}",
+    "filing": ("a regulatory filing", "an exchange filing", "a notice to {exchange}",
                "documents filed with the companies registry", "an exchange disclosure"),
     "anonymous": ("people with direct knowledge of the situation", "two people who have been briefed on the talks",
                   "sources close to the negotiations", "a person briefed on the plans",

@@ -32,7 +32,7 @@ NO_DEAL_PREFIX = "No deal: "
 
 _HEADLINE_VERBS: dict[DealStatus, str] = {
     DealStatus.rumored: "may buy",
-    DealStatus.in_talks: "in talks to buy",
+    DealStatus.in_talks: "in discussions to buy",
     DealStatus.announced: "to buy",
     DealStatus.pending_approval: "awaits approval to buy",
     DealStatus.completed: "bought",

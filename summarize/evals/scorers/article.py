@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from summarize.evals.dataset import DEAL_FIELDS, Labels
+from summarize.evals.labels import DEAL_FIELDS, Labels
 from summarize.evals.scorers.base import Score
 from summarize.evals.scorers.choices import score_choice
 from summarize.evals.scorers.facts import score_key_facts

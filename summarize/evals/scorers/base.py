@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
-from summarize.evals.dataset import Accepting, Trap
+from summarize.evals.labels import Accepting, Trap
 
 T = TypeVar("T")
 P = TypeVar("P")

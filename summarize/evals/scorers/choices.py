@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from enum import Enum
 
-from summarize.evals.dataset import Accepting, Trap
+from summarize.evals.labels import Accepting, Trap
 from summarize.evals.scorers.base import Score, score_single
 
 

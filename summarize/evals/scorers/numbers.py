@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.evals.dataset import Accepting, Trap
+from summarize.evals.labels import Accepting, Trap
 from summarize.evals.scorers.base import Score, score_single
 
 STAKE_TOLERANCE = 0.5

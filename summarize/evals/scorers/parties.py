@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.evals.dataset import ExpectedParty, Trap
+from summarize.evals.labels import ExpectedParty, Trap
 from summarize.evals.scorers.base import Score
 from summarize.names import AliasTable, same_entity
 from summarize.schema import Party, Role

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from summarize.evals.dataset import ExpectedPerson, Trap
+from summarize.evals.labels import ExpectedPerson, Trap
 from summarize.evals.scorers.base import Score
 from summarize.evals.scorers.parties import f1
 from summarize.names import (

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarize.evals.dataset import Accepting, Trap
+from summarize.evals.labels import Accepting, Trap
 from summarize.evals.scorers import score_choice
 from summarize.schema import Consideration, DealStatus, DealType
 

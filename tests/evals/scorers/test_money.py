@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.evals.dataset import ExpectedMoney, Trap
+from summarize.evals.labels import ExpectedMoney, Trap
 from summarize.evals.scorers import (
     APPROX_TOLERANCE,
     EXACT_TOLERANCE,
@@ -106,3 +106,46 @@ def test_qualifier_scored_separately(
 ) -> None:
     assert score_qualifier(label, money(1e9, qualifier=produced)).value == value
     assert score_money(label, money(1e9, qualifier=produced)).value == 1.0
+
+
+CONVERTED = expected(  # "€400 million ($454 million)"
+    400e6, currency="EUR", accept=[{"value": 454e6, "currency": "USD", "text": "$454 million"}]
+)
+EQUITY_OR_EV = expected(  # "an enterprise value of about $2bn; the equity is valued at $1.6bn"
+    2e9, "approximately", accept=[{"value": 1.6e9, "currency": "USD", "text": "$1.6bn",
+                                   "qualifier": "exact"}],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "produced", "value", "via"),
+    [
+        (CONVERTED, money(400e6, "EUR"), 1.0, None),
+        (CONVERTED, money(454e6), 1.0, "$454 million"),  # the converted figure is right too
+        (CONVERTED, money(458e6), 1.0, "$454 million"),  # within ±1% of the alternative
+        (CONVERTED, money(470e6), 0.0, None),  # +3.5%: an exact alternative keeps ±1%
+        (CONVERTED, money(454e6, "EUR"), 0.0, None),  # the alternative's value, wrong currency
+        (EQUITY_OR_EV, money(1.9e9), 1.0, None),  # about $2bn: ±5%
+        (EQUITY_OR_EV, money(1.55e9), 0.0, None),  # the $1.6bn alternative is exact: -3%
+        (EQUITY_OR_EV, money(1.6e9), 1.0, "$1.6bn"),
+    ],
+)
+def test_accepted_alternatives(
+    label: ExpectedMoney, produced: Money, value: float, via: str | None
+) -> None:
+    score = score_money(label, produced)
+    assert score.value == value
+    assert score.reason.endswith(f"(accepted: {via!r})") == (via is not None)
+
+
+@pytest.mark.parametrize(
+    ("produced", "value"),
+    [
+        (money(2e9, qualifier="approximately"), 1.0),
+        (money(2e9, qualifier="exact"), 0.0),
+        (money(1.6e9, qualifier="exact"), 1.0),  # the alternative's own qualifier
+        (money(1.6e9, qualifier="approximately"), 0.0),
+    ],
+)
+def test_qualifier_of_the_matched_alternative(produced: Money, value: float) -> None:
+    assert score_qualifier(EQUITY_OR_EV, produced).value == value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.evals.dataset import Accepting, Trap
+from summarize.evals.labels import Accepting, Trap
 from summarize.evals.scorers import STAKE_TOLERANCE, score_stake
 
 TRAPS = [Trap(field="stake_percent", value=31, note="the premium")]

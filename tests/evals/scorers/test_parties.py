@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.evals.dataset import ExpectedParty, Trap
+from summarize.evals.labels import ExpectedParty, Trap
 from summarize.evals.scorers import score_parties, score_target
 from summarize.names import AliasTable
 from summarize.schema import Party

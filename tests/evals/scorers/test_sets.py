@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.evals.dataset import ExpectedPerson, Trap
+from summarize.evals.labels import ExpectedPerson, Trap
 from summarize.evals.scorers import score_people, score_sources
 from summarize.evals.scorers.sets import normalize_phrase
 from summarize.schema import Person, Source
