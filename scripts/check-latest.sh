@@ -13,7 +13,7 @@ venv=$(mktemp -d -t summarize-latest.XXXXXX)
 [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$venv"' EXIT
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-"$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade -e '.[dev]'
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade -e '.[dev,ray]'
 echo "newest allowed versions that differ from requirements/constraints.txt:" >&2
 "$venv/bin/python" - <<'PY' >&2
 import re
