@@ -9,6 +9,7 @@ and the first paragraph state the same figure, that is the amount; else the choo
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from summarize.fields.choice import Chooser
 from summarize.fields.history import in_earlier_deal
@@ -70,6 +71,40 @@ def valuation_strength(text: str, mentions: list[MoneyMention], i: int) -> int:
     return 1
 
 
+MoneyRole = Literal["amount", "valuation", "not_the_deal", "elsewhere"]
+"""What a money mention is to the deal: a candidate for its size, a valuation, a figure that
+is something else (a per-share price, a revenue, an earlier deal's size, a merged group's
+size), or one the rules do not read (past the lede, a conversion in brackets)."""
+
+
+def money_role(
+    text: str, mentions: list[MoneyMention], i: int, region_end: int, kind: DealType | None
+) -> tuple[MoneyRole, int]:
+    """The role of ``mentions[i]``, and its strength when it is a valuation."""
+    mention = mentions[i]
+    window = text[max(0, mention.start - 60) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    if (
+        (VALUATION_CONTEXT.search(window[-30:]) and not DEAL_VALUE_CONTEXT.search(window))
+        or VALUATION_AFTER.match(after)
+        or (kind in PART_DEALS and (WOULD_VALUE.search(window) or VALUE_AFTER.match(after)))
+    ):
+        return "valuation", valuation_strength(text, mentions, i)  # 0: too weak to count
+    if mention.value < 1e5 and mention.value != int(mention.value):
+        return "not_the_deal", 0  # "$83.50", "CHF 84.10": share prices, not deal sizes
+    if DISTRACTOR_CONTEXT.search(window[-40:] + " " + after[:25]):
+        return "not_the_deal", 0
+    if SHARE_PRICE_AFTER.match(after):
+        return "not_the_deal", 0
+    if COMBINED_SIZE.search(window):
+        return "not_the_deal", 0  # "talks to create a ¥1.4tn chemicals group": the merged size
+    if "(" in window[-3:] or mention.start > region_end:
+        return "elsewhere", 0  # a conversion in brackets, or past the lede
+    if in_earlier_deal(text[:region_end], mention.start):
+        return "not_the_deal", 0  # "when it raised $400 million in January": an earlier deal
+    return "amount", 0
+
+
 def money_roles(
     text: str, region_end: int, kind: DealType | None = None
 ) -> tuple[list[MoneyMention], list[MoneyMention]]:
@@ -79,35 +114,15 @@ def money_roles(
     part of a company, "would value the company at $12 billion" is a valuation; where a buyer
     takes the whole, the same words state the price, so they stay an amount.
     """
-    part = kind in PART_DEALS
     amounts: list[MoneyMention] = []
     valuations: list[tuple[int, MoneyMention]] = []
     mentions = find_money(text)
     for i, mention in enumerate(mentions):
-        window = text[max(0, mention.start - 60) : mention.start]
-        after = text[mention.end : mention.end + 40]
-        if (
-            (VALUATION_CONTEXT.search(window[-30:]) and not DEAL_VALUE_CONTEXT.search(window))
-            or VALUATION_AFTER.match(after)
-            or (part and (WOULD_VALUE.search(window) or VALUE_AFTER.match(after)))
-        ):
-            strength = valuation_strength(text, mentions, i)
-            if strength:
-                valuations.append((strength, mention))
-            continue
-        if mention.value < 1e5 and mention.value != int(mention.value):
-            continue  # "$83.50", "CHF 84.10": share prices, not deal sizes
-        if DISTRACTOR_CONTEXT.search(window[-40:] + " " + after[:25]):
-            continue
-        if SHARE_PRICE_AFTER.match(after):
-            continue
-        if COMBINED_SIZE.search(window):
-            continue  # "talks to create a ¥1.4tn chemicals group": the merged group's size
-        if "(" in window[-3:] or mention.start > region_end:
-            continue  # a conversion in brackets, or past the lede
-        if in_earlier_deal(text[:region_end], mention.start):
-            continue  # "when it raised $400 million in January": an earlier deal's size
-        amounts.append(mention)
+        role, strength = money_role(text, mentions, i, region_end, kind)
+        if role == "amount":
+            amounts.append(mention)
+        elif role == "valuation" and strength:
+            valuations.append((strength, mention))
     ranked = sorted(valuations, key=lambda v: (-v[0], v[1].start))
     return amounts, [mention for _, mention in ranked]
 

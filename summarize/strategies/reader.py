@@ -23,6 +23,7 @@ from summarize.articles import Article
 from summarize.fields.amount import (
     SHARE_PRICE_AFTER,
     headline_amount,
+    money_role,
     money_roles,
     quoted_money,
 )
@@ -37,7 +38,7 @@ from summarize.fields.mentions import evidence
 from summarize.fields.people import key_people
 from summarize.fields.stake import stake
 from summarize.fields.status import deal_status
-from summarize.money import MoneyMention
+from summarize.money import MoneyMention, find_money
 from summarize.schema import DealStatus, DealSummary, DealType, Evidence, Money
 from summarize.strategies.base import CallContext
 from summarize.strategies.reader_answer import Options, ReaderAnswer, article_view, ask
@@ -61,17 +62,28 @@ def _chosen(phrase: str | None, options: Options, text: str) -> tuple[MoneyMenti
 
 
 def amount_of(
-    answer: ReaderAnswer, options: Options, text: str, amounts: list[MoneyMention]
-) -> tuple[Money | None, bool]:
-    """The model's amount, unless it is a price per share ("$62 a share"): then the rules'
-    pick among the deal-size candidates. Also whether the model's choice stood."""
+    answer: ReaderAnswer, options: Options, text: str, amounts: list[MoneyMention],
+    region_end: int, kind: DealType,
+) -> tuple[Money | None, bool]:  # fmt: skip
+    """The model's amount, unless the words around it make it another figure (a price per share,
+    a market value, a merged group's size, an earlier deal's price): then the rules' pick among
+    the deal-size candidates, if any. Also whether the model's choice stood."""
     chosen = _chosen(answer.amount, options, text)
-    if chosen is not None and not SHARE_PRICE_AFTER.match(text, chosen[0].end):
+    if chosen is not None and not _other_figure(text, chosen[0], region_end, kind):
         return chosen[1], True
     if chosen is None or not amounts:
-        return None, True
+        return None, chosen is None
     picked = headline_amount(text, amounts) or amounts[0]
     return quoted_money(text, picked), False
+
+
+def _other_figure(text: str, mention: MoneyMention, region_end: int, kind: DealType) -> bool:
+    """Whether the field readers read ``mention`` as something other than the deal's size."""
+    if SHARE_PRICE_AFTER.match(text, mention.end):
+        return True
+    mentions = find_money(text)
+    at = [i for i, m in enumerate(mentions) if (m.start, m.end) == (mention.start, mention.end)]
+    return bool(at) and money_role(text, mentions, at[0], region_end, kind)[0] == "not_the_deal"
 
 
 def valuation_of(
@@ -125,7 +137,7 @@ async def reader(ctx: CallContext, article: Article) -> DealSummary:
         status = answer.status
     parties, deal_at, checked = reader_parties(answer, kind, text, region_end)
     amounts, valuations = money_roles(text, region_end, kind)
-    amount, amount_by_model = amount_of(answer, options, text, amounts)
+    amount, amount_by_model = amount_of(answer, options, text, amounts, region_end, kind)
     valuation, valuation_by_model = valuation_of(answer, options, text, valuations, kind)
     summary = DealSummary(
         headline=title,

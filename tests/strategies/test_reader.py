@@ -79,6 +79,35 @@ async def test_the_model_names_the_parties_and_picks_the_price_among_the_article
     assert ctx.decided_by["parties"] == ctx.decided_by["amount"] == "model"
 
 
+MERGER = (
+    "Harlowe Paints and Vennick Coatings agree merger of equals\n"
+    "Harlowe Paints and Vennick Coatings said on Tuesday they would combine in an all-share "
+    "merger, creating a group with a combined market value of about $7.2 billion. Harlowe "
+    "shareholders will own 52% of the new company.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        (MERGER, "about $7.2 billion"),
+        (
+            "Ostrey buys Tamblin\nOstrey Foods agreed to buy Tamblin Dairies, which had revenue of "
+            "$480 million last year, for $1.1 billion.\n",
+            "$480 million",
+        ),
+    ],
+    ids=["combined-market-value", "revenue"],
+)
+async def test_a_figure_the_field_readers_know_is_not_the_price_is_not_the_amount(
+    text: str, picked: str
+) -> None:
+    answer = {"type": "merger", "status": "announced", "amount": picked}
+    summary, ctx, _ = await read(text, answer)
+    assert summary.amount is None or summary.amount.text != picked
+    assert ctx.decided_by["amount"] == "rules"
+
+
 async def test_a_stock_phrase_decides_status_and_payment_over_the_model() -> None:
     summary, ctx, _ = await read(
         ACQUISITION,
