@@ -25,25 +25,44 @@ EMBEDDED_DEFAULT = {"provider": "local"}
 """The configuration the shipped cassettes were recorded with (``summarize eval --record``)."""
 
 DEV_FLOORS = {
-    # Measured on the 93-article dev split (31 articles the rules were tuned on, 62 new ones).
-    "parties": 0.75,  # 0.78
-    "target": 0.68,  # 0.71
-    "amount": 0.75,  # 0.78
-    "status": 0.77,  # 0.80
-    "deal_type": 0.85,  # 0.88
-    "overall": 0.75,  # 0.781
-    "key_people": 0.75,  # 0.79
-    "sources": 0.4,  # 0.44
-    "consideration": 0.75,  # 0.78
-    "key_facts": 0.38,  # 0.41
+    # Measured on the 93-article dev split with the reader default (deal-reader on Qwen2.5-Coder
+    # 1.5B, cassettes of 2026-12-05); floor = measured - 0.05.
+    "no_deal": 0.89,  # 0.946
+    "parties": 0.78,  # 0.838
+    "target": 0.88,  # 0.933
+    "amount": 0.86,  # 0.914
+    "status": 0.77,  # 0.828
+    "deal_type": 0.84,  # 0.892
+    "valuation": 0.76,  # 0.812
+    "stake_percent": 0.88,  # 0.938
+    "overall": 0.76,  # 0.819
+    "key_people": 0.76,  # 0.815
+    "sources": 0.39,  # 0.449
+    "consideration": 0.75,  # 0.80
+    "key_facts": 0.37,  # 0.427
 }
 """Regression guards on the deals dev split (issue 6): the rules were tuned on these articles,
 so the floors catch breakage, not a lack of generality; the test split's floors do that."""
 
-TEST_FLOORS: dict[str, float] = {}
+TEST_FLOORS: dict[str, float] = {
+    # One measured replay of the frozen 86-article test split (manifest v2) with the reader
+    # default, 2026-12-05; floor = measured - 0.05. Never tuned towards: see evals/README.md.
+    "no_deal": 0.86,  # 0.919
+    "parties": 0.72,  # 0.773
+    "target": 0.81,  # 0.864
+    "amount": 0.80,  # 0.857
+    "status": 0.78,  # 0.837
+    "deal_type": 0.78,  # 0.837
+    "valuation": 0.77,  # 0.821
+    "stake_percent": 0.82,  # 0.875
+    "consideration": 0.79,  # 0.846
+    "overall": 0.74,  # 0.799
+    "key_people": 0.80,  # 0.851
+    "sources": 0.23,  # 0.280
+    "key_facts": 0.31,  # 0.363
+}
 """Floors on the frozen deals test split, set from one measured replay and never tuned towards:
-one line per field, ``"status": 0.55,  # measured 0.60, floor = measured - 0.05``. Empty until
-the split has articles and cassettes (issue 16); while empty the test below is skipped."""
+they catch a change that makes the default worse on text nobody here looked at."""
 
 
 def cassette_ids(dataset: str) -> set[str]:
@@ -97,12 +116,11 @@ def test_embedded_default_meets_its_dev_floors() -> None:
 
 @pytest.mark.eval
 def test_embedded_default_meets_its_test_floors() -> None:
-    data = replayable("deals", "test")
-    if not TEST_FLOORS:
-        pytest.skip("TEST_FLOORS is empty: set it from a measured replay of deals/test")
-    run = run_eval(data, EMBEDDED_DEFAULT, replay=True)
+    run = run_eval(replayable("deals", "test"), EMBEDDED_DEFAULT, replay=True)
     failures = check_gate(run, min_scores=TEST_FLOORS)
     assert not failures, gate_message(failures)  # per-field numbers only: never tune on test
+    ungrounded = {f: g for f, g in run.grounding.items() if g.grounded < g.total}
+    assert not ungrounded, f"values the embedded default output without support: {ungrounded}"
 
 
 @pytest.mark.eval
@@ -122,6 +140,6 @@ def test_consolidation_eval_replays(capsys: pytest.CaptureFixture[str]) -> None:
     # Floors at what the embedded default reaches today: merging reports never mixes two deals.
     assert report["grouping"]["precision"] == 1.0
     assert report["grouping"]["f1"] == 1.0  # every group exactly right, the Quillon pair too
-    assert report["merged_accuracy"] >= 0.95  # 0.98 over 11 groups, 4 of them held out
+    assert report["merged_accuracy"] >= 0.93  # 0.96 over 14 groups with the reader default
     assert report["conflicts"]["recall"] == 1.0  # €1.2bn vs €1.4bn stays an explicit conflict
     assert report["conflicts"]["false"] == 0  # no conflict where the labels agree
