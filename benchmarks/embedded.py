@@ -6,7 +6,7 @@ those requests in-process with ``llama_cpp.Llama`` (no HTTP, no pipeline) in the
 llama.cpp's prefix reuse helps both sides equally. Prints per-article seconds and tokens, the
 median for articles of about 300 words, and the ratio toolkit / raw for the same tokens.
 
-    python benchmarks/embedded.py [--prompt deal-reader] [--limit 30]
+    python benchmarks/embedded.py [--prompt deal-reader] [--limit 30] [--words 200-400]
 
 Dev split only: the frozen test split is scored in aggregate, never article by article.
 """
@@ -117,9 +117,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompt", default="deal-reader")
     parser.add_argument("--limit", type=int, default=30)
+    parser.add_argument(
+        "--words", default=None, metavar="MIN-MAX",
+        help="only articles of this many words, e.g. 200-400 for the 300-word target",
+    )  # fmt: skip
     args = parser.parse_args()
     alias = load_prompt(args.prompt).meta.embedded_model or DEFAULT_MODEL
-    paths = sorted(DATASET.glob("*.txt"))[: args.limit]
+    paths = sorted(DATASET.glob("*.txt"))
+    if args.words:
+        low, high = (int(n) for n in args.words.split("-"))
+        paths = [p for p in paths if low <= len(read_file(p).text.split()) <= high]
+    paths = paths[: args.limit]
     threads = os.cpu_count() or 1
     with EmbeddedServer(model=model_path(alias), alias=alias, n_threads=threads) as server:
         # Warm-up: load weights and the prompt's shared prefix outside the measurement.
