@@ -69,6 +69,17 @@ def cache_key(text: str, settings: Mapping[str, Any]) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+def decode_summary(data: str | bytes | None) -> DealSummary | None:
+    """A cached summary, or None when there is none or it was written by an older schema
+    (a miss: the fresh answer replaces it)."""
+    if data is None:
+        return None
+    try:
+        return DealSummary.model_validate_json(data)
+    except ValueError:
+        return None
+
+
 class SummaryCache(Protocol):
     """What the runner needs of a cache: summaries by content address."""
 
@@ -113,16 +124,11 @@ class ResultCache:
 
     def get(self, key: str) -> DealSummary | None:
         row = self._db.execute("SELECT summary FROM results WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        summary = decode_summary(row[0] if row else None)
+        if summary is None:
             self.misses += 1
-            return None
-        try:
-            summary = DealSummary.model_validate_json(row[0])
-        except ValueError:
-            # Written by an older schema: treat as a miss; the fresh answer replaces it.
-            self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return summary
 
     def put(self, key: str, summary: DealSummary) -> None:

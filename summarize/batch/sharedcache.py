@@ -14,6 +14,7 @@ import os
 import uuid
 from pathlib import Path
 
+from summarize.batch.cache import decode_summary
 from summarize.exceptions import ConfigError
 from summarize.schema import DealSummary
 
@@ -36,17 +37,14 @@ class SharedCache:
 
     def get(self, key: str) -> DealSummary | None:
         try:
-            data = self.path(key).read_bytes()
+            data: bytes | None = self.path(key).read_bytes()
         except FileNotFoundError:
+            data = None
+        summary = decode_summary(data)
+        if summary is None:
             self.misses += 1
-            return None
-        try:
-            summary = DealSummary.model_validate_json(data)
-        except ValueError:
-            # Written by an older schema: a miss, and the fresh answer replaces it.
-            self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return summary
 
     def put(self, key: str, summary: DealSummary) -> None:
