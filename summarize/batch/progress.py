@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import Protocol
 
 from rich.console import Console
 from rich.progress import (
@@ -21,6 +22,35 @@ from rich.text import Text
 from summarize.articles import ARTICLE_SUFFIXES
 from summarize.batch.cost import format_cost
 from summarize.batch.runner import BatchStats
+
+
+class ResumeState(Protocol):
+    """What an output (one JSONL file, or a folder of shards) found from earlier runs."""
+
+    torn_bytes: int
+    kept_errors: int
+
+    @property
+    def done(self) -> Collection[str]: ...
+    @property
+    def retrying(self) -> Collection[str]: ...
+
+
+def resume_lines(state: ResumeState, where: object) -> list[str]:
+    """What a resumed run says before it starts: a torn tail cut, and what it skips and retries."""
+    lines = []
+    if state.torn_bytes:
+        torn = state.torn_bytes
+        lines.append(f"cut {torn} bytes of a record left half-written by an earlier run")
+    if state.done or state.retrying:
+        kept = f", {state.kept_errors} of them permanent failures" if state.kept_errors else ""
+        again = (
+            f"; retrying {len(state.retrying)} that failed for a transient reason"
+            if state.retrying
+            else ""
+        )
+        lines.append(f"resuming: {len(state.done)} articles already in {where}{kept}{again}")
+    return lines
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int | None:

@@ -25,7 +25,13 @@ from summarize.batch import (
     RateLimits,
     ResultCache,
 )
-from summarize.batch.progress import batch_progress, count_inputs, progress_fields, summary_line
+from summarize.batch.progress import (
+    batch_progress,
+    count_inputs,
+    progress_fields,
+    resume_lines,
+    summary_line,
+)
 from summarize.cli import options
 from summarize.cli.app import app, err, output_file
 from summarize.cli.run_ray import RayOptions, run_on_ray
@@ -238,16 +244,8 @@ def run(
         require_deal=True,
         keep_articles=html is not None or consolidate,
     )
-    if log and log.torn_bytes:
-        err.print(f"cut {log.torn_bytes} bytes of a record left half-written by an earlier run")
-    if log and (log.done or log.retrying):
-        kept = f", {log.kept_errors} of them permanent failures" if log.kept_errors else ""
-        again = (
-            f"; retrying {len(log.retrying)} that failed for a transient reason"
-            if log.retrying
-            else ""
-        )
-        err.print(f"resuming: {len(log.done)} articles already in {out}{kept}{again}")
+    for line in resume_lines(log, out) if log else []:
+        err.print(line)
     done: list[tuple[Article, DealSummary]] = []
 
     def write(result: BatchResult) -> None:

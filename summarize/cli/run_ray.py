@@ -16,7 +16,13 @@ import typer
 
 from summarize.batch import PriceTable
 from summarize.batch.cache import default_cache_path
-from summarize.batch.progress import batch_progress, count_inputs, progress_fields, summary_line
+from summarize.batch.progress import (
+    batch_progress,
+    count_inputs,
+    progress_fields,
+    resume_lines,
+    summary_line,
+)
 from summarize.cli.app import err
 from summarize.distributed.inputs import input_files, is_uri
 from summarize.distributed.shards import ShardedOutput
@@ -126,13 +132,5 @@ def run_on_ray(
 
 
 def _say_resuming(output: ShardedOutput) -> None:
-    if output.torn_bytes:
-        err.print(f"cut {output.torn_bytes} bytes of a record left half-written by an earlier run")
-    if output.done or output.retrying:
-        kept = f", {output.kept_errors} of them permanent failures" if output.kept_errors else ""
-        again = (
-            f"; retrying {len(output.retrying)} that failed for a transient reason"
-            if output.retrying
-            else ""
-        )
-        err.print(f"resuming: {len(output.done)} articles already in {output.folder}{kept}{again}")
+    for line in resume_lines(output, output.folder):
+        err.print(line)
