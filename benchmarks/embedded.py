@@ -6,7 +6,8 @@ those requests in-process with ``llama_cpp.Llama`` (no HTTP, no pipeline) in the
 llama.cpp's prefix reuse helps both sides equally. Prints per-article seconds and tokens, the
 median for articles of about 300 words, and the ratio toolkit / raw for the same tokens.
 
-    python benchmarks/embedded.py [--prompt deal-reader] [--limit 30] [--words 200-400]
+    python benchmarks/embedded.py [--prompt deal-reader] [--model ALIAS] [--limit 30]
+                                  [--words 200-400]
 
 Dev split only: the frozen test split is scored in aggregate, never article by article.
 """
@@ -122,13 +123,14 @@ def run_raw(alias: str, requests: list[list[dict[str, Any]]], threads: int) -> l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompt", default="deal-reader")
+    parser.add_argument("--model", default=None, help="an embedded model ('summarize models')")
     parser.add_argument("--limit", type=int, default=30)
     parser.add_argument(
         "--words", default=None, metavar="MIN-MAX",
         help="only articles of this many words, e.g. 200-400 for the 300-word target",
     )  # fmt: skip
     args = parser.parse_args()
-    alias = load_prompt(args.prompt).meta.embedded_model or DEFAULT_MODEL
+    alias = args.model or load_prompt(args.prompt).meta.embedded_model or DEFAULT_MODEL
     paths = sorted(DATASET.glob("*.txt"))
     if args.words:
         low, high = (int(n) for n in args.words.split("-"))
