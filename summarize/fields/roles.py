@@ -23,7 +23,7 @@ FROM_OWNER = pattern("roles", "from_owner")
 DESCRIPTOR = pattern("roles", "descriptor")
 PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|was|are|were)\s+$", re.I)
 PASSIVE_AFTER = re.compile(r"\s+by\b", re.I)
-"""A passive deal verb names the target first: "Skylark has agreed to be bought by Merrow"."""
+"""A passive deal verb names the target first: "Vellamy has agreed to be bought by Corsant"."""
 """Between a descriptor's name and the company it describes: "buy Crunchettes maker Pellucid"."""
 
 
