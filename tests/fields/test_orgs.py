@@ -13,11 +13,11 @@ def names(text: str, **options: int) -> list[str]:
 
 def test_orgs_most_frequent_first() -> None:
     text = (
-        "Quarro Systems agreed to buy Fenwick Data. Fenwick Data makes storage. "
-        "Fenwick Data has 300 staff, and Quarro Systems has more."
+        "Quarro Systems agreed to buy Ostravel Data. Ostravel Data makes storage. "
+        "Ostravel Data has 300 staff, and Quarro Systems has more."
     )
     found = find_orgs(text)
-    assert [c.name for c in found] == ["Fenwick Data", "Quarro Systems"]
+    assert [c.name for c in found] == ["Ostravel Data", "Quarro Systems"]
     assert found[0].count == 3
     assert found[1].first == 0
 
@@ -50,10 +50,10 @@ def test_a_name_written_once_as_a_name_stays() -> None:
 
 
 def test_all_caps_dateline_is_dropped() -> None:
-    text = "NORTH VALE (Wirecast) - Quarro Systems said it will buy Fenwick Data."
+    text = "NORTH VALE (Wirecast) - Quarro Systems said it will buy Ostravel Data."
     found = names(text)
     assert "NORTH VALE" not in found
-    assert {"Quarro Systems", "Fenwick Data"} <= set(found)
+    assert {"Quarro Systems", "Ostravel Data"} <= set(found)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_all_caps_dateline_is_dropped() -> None:
     [
         ("Quarro Systems Chief Executive Ines Marlow said the deal made sense for Quarro Systems.",
          "Quarro Systems"),
-        ("Fenwick Data President Olu Baker backed the sale to Quarro Systems.", "Fenwick Data"),
+        ("Ostravel Data President Olu Baker backed the sale to Quarro Systems.", "Ostravel Data"),
     ],
 )  # fmt: skip
 def test_title_ends_the_company_name(text: str, expected: str) -> None:
